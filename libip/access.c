@@ -1,0 +1,133 @@
+/*
+ * The one decision point: may this session's actor do this operation?
+ * Deny by default; every allow names the rule that allowed it, every deny
+ * the rule that denied it, and both land in the audit event.
+ *
+ * This is the foundation policy: DESIGN.md §6 without the consent,
+ * participation and assignment conditions, which arrive with the plan,
+ * consent and coordinator modules. Until then the roles that depend on
+ * them (coordinator, provider, next of kin) read no personal data.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+#include "store/queries.h"
+
+typedef struct {
+    bool allowed;
+    const char *rule;
+    const char *why; /* for a denial: a message without personal data */
+} decision;
+
+static decision allow(const char *rule)
+{
+    return (decision){true, rule, NULL};
+}
+
+static decision deny(const char *rule, const char *why)
+{
+    return (decision){false, rule, why};
+}
+
+static bool is_master_data(ip__object object)
+{
+    return object == IP__OBJ_UNIT || object == IP__OBJ_PRACTITIONER;
+}
+
+/* The person and their representatives reach the person's own records. */
+static int own_records(ip_session *s, const ip__op *op, decision *d)
+{
+    char today[IP__DATE_LEN + 1];
+    bool represents = false;
+    int rc;
+
+    if (!op->person_id) {
+        *d = deny("own_records.no_person", "the record concerns no person the actor may reach");
+        return IP_OK;
+    }
+    if (s->role == IP_ROLE_PERSON) {
+        *d = strcmp(op->person_id, s->actor_id) == 0
+                 ? allow("person.own_records")
+                 : deny("person.own_records", "a person reaches only their own records");
+        return IP_OK;
+    }
+    ip__today(s->store, today);
+    rc = ip__fact_is_representative(s->store, s->actor_id, op->person_id, today,
+                                    &represents);
+    if (rc)
+        return rc;
+    *d = represents ? allow("representative.active_relation")
+                    : deny("representative.active_relation",
+                           "the actor is not a parent or guardian of the person today");
+    return IP_OK;
+}
+
+static int decide(ip_session *s, const ip__op *op, decision *d)
+{
+    if (op->object == IP__OBJ_STORE) {
+        *d = s->role == IP_ROLE_ADMIN
+                 ? allow("admin.store")
+                 : deny("admin.store", "only an administrator backs up the store");
+        return IP_OK;
+    }
+    if (is_master_data(op->object)) {
+        if (op->action == IP__ACT_READ && s->role != IP_ROLE_ANALYST)
+            *d = allow("master_data.read");
+        else if (s->role == IP_ROLE_ADMIN || s->role == IP_ROLE_COORDINATING_UNIT)
+            *d = allow("master_data.keep");
+        else
+            *d = deny("master_data.keep",
+                      "units and practitioners are kept by an administrator or the coordinating unit");
+        return IP_OK;
+    }
+    switch (s->role) {
+    case IP_ROLE_COORDINATING_UNIT:
+        *d = allow("coordinating_unit.case_handling");
+        return IP_OK;
+    case IP_ROLE_PERSON:
+    case IP_ROLE_REPRESENTATIVE:
+        /* They read their own records and submit applications; changing a
+         * person's registration or deciding is case handling. */
+        if (op->action == IP__ACT_READ ||
+            (op->action == IP__ACT_CREATE && op->object == IP__OBJ_APPLICATION))
+            return own_records(s, op, d);
+        *d = deny("own_records.read_only",
+                  "the person and representatives read and apply; case handling changes records");
+        return IP_OK;
+    case IP_ROLE_ANALYST:
+        *d = deny("analyst.aggregates_only", "an analyst reaches aggregate statistics only");
+        return IP_OK;
+    case IP_ROLE_ADMIN:
+        *d = deny("admin.no_personal_data", "an administrator reaches no personal data");
+        return IP_OK;
+    default:
+        *d = deny("default.deny",
+                  "the role reaches personal data only through a plan, consent or assignment");
+        return IP_OK;
+    }
+}
+
+int ip__authorize(ip_session *s, ip__op *op)
+{
+    decision d;
+    int rc = decide(s, op, &d);
+
+    if (rc)
+        return rc;
+    op->rule = d.rule;
+    if (d.allowed)
+        return IP_OK;
+    return ip__error_set(IP_EDENIED, NULL, "denied by rule %s: %s", d.rule, d.why);
+}
+
+int ip__fact_is_representative(ip_store *store, const char *actor_person_id,
+                               const char *person_id, const char *on, bool *out)
+{
+    int64_t found;
+    ip__arg args[] = {IP__TEXT(actor_person_id), IP__TEXT(person_id), IP__TEXT(on)};
+    int rc = ip__db_scalar(store->db, &ip__q_is_representative, args, 3, &found);
+
+    *out = rc == IP_OK && found;
+    return rc;
+}

@@ -1,0 +1,23 @@
+/*
+ * Enum values round-trip to stable strings (for bindings, JSON and the CLI)
+ * through one table per enum, terminated by {0, NULL}.
+ */
+#ifndef IP_INTERNAL_NAMES_H
+#define IP_INTERNAL_NAMES_H
+
+typedef struct {
+    int value;
+    const char *name;
+} ip__name;
+
+/* The name of value, or NULL when the table has none. */
+const char *ip__name_of(const ip__name *table, int value);
+
+/* Looks name up; on failure records IP_EINVALID naming field. */
+int ip__value_of(int *out, const ip__name *table, const char *name,
+                 const char *field);
+
+/* IP_OK when value is in the table, else IP_EINVALID naming field. */
+int ip__value_check(const ip__name *table, int value, const char *field);
+
+#endif

@@ -1,0 +1,56 @@
+#include "records.h"
+#include "store/queries.h"
+
+const ip__query ip__q_is_representative = {NULL,
+    "SELECT EXISTS (SELECT 1 FROM relation WHERE related_id = ?1 AND person_id = ?2"
+    " AND kind IN (1, 2) AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to >= ?3))"};
+
+const ip__query ip__q_audit_append = {NULL,
+    "INSERT INTO audit_event (at, actor_id, role, unit_id, action, object_kind,"
+    " object_id, person_id, purpose, outcome, rule)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"};
+
+const ip__query ip__q_unit_is_coordinating = {NULL,
+    "SELECT EXISTS (SELECT 1 FROM unit WHERE id = ?1 AND coordinating = 1)"};
+
+const ip__query ip__q_unit_exists = {NULL,
+    "SELECT EXISTS (SELECT 1 FROM unit WHERE id = ?1)"};
+
+const ip__query ip__q_practitioner_in_unit = {NULL,
+    "SELECT EXISTS (SELECT 1 FROM practitioner WHERE id = ?1 AND unit_id = ?2)"};
+
+const ip__query ip__q_person_exists = {NULL,
+    "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)"};
+
+const ip__query ip__q_national_id_taken = {NULL,
+    "SELECT EXISTS (SELECT 1 FROM person WHERE national_id = ?1"
+    " AND (?2 IS NULL OR id <> ?2))"};
+
+const ip__query ip__q_person_by_national_id = {&ip__person_table,
+    "WHERE national_id = ?1"};
+
+const ip__query ip__q_relations_of_person = {&ip__relation_table,
+    "WHERE person_id = ?1 OR related_id = ?1 ORDER BY valid_from, id"};
+
+const ip__query ip__q_units_all = {&ip__unit_table, "ORDER BY name, id"};
+
+const ip__query ip__q_practitioners_of_unit = {&ip__practitioner_table,
+    "WHERE unit_id = ?1 ORDER BY family_name, given_name, id"};
+
+const ip__query ip__q_applications_all = {&ip__application_table,
+    "ORDER BY received_on, id"};
+
+const ip__query ip__q_applications_of_person = {&ip__application_table,
+    "WHERE person_id = ?1 ORDER BY received_on, id"};
+
+/* Matches the partial index application_waiting. */
+const ip__query ip__q_applications_overdue = {&ip__application_table,
+    "WHERE pending <> 0 AND interim_reply_on IS NULL AND reply_due_on < ?1"
+    " ORDER BY received_on, id"};
+
+const ip__query ip__q_applications_of_person_overdue = {&ip__application_table,
+    "WHERE person_id = ?1 AND pending <> 0 AND interim_reply_on IS NULL"
+    " AND reply_due_on < ?2 ORDER BY received_on, id"};
+
+const ip__query ip__q_requests_of_application = {&ip__application_request_table,
+    "WHERE application_id = ?1 ORDER BY kind"};

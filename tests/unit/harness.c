@@ -1,0 +1,197 @@
+#include "harness.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+int64_t th_now_ms = TH_NOW_MS;
+
+static char tmpdir[256];
+static char paths[8][512];
+static int next_path;
+static ip_session *cu_session;
+static char cu_unit[40];
+static char admin_unit[40];
+
+int64_t th_clock(void *payload)
+{
+    return *(int64_t *)payload;
+}
+
+const char *th_tmpdir(void)
+{
+    if (!tmpdir[0]) {
+        const char *base = getenv("TMPDIR");
+        snprintf(tmpdir, sizeof tmpdir, "%s/libip-test-XXXXXX", base ? base : "/tmp");
+        ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    }
+    return tmpdir;
+}
+
+const char *th_path(const char *name)
+{
+    char *slot = paths[next_path++ % 8];
+
+    snprintf(slot, sizeof paths[0], "%s/%s", th_tmpdir(), name);
+    return slot;
+}
+
+ip_store *th_store(void)
+{
+    ip_store_options opts = IP_STORE_OPTIONS_INIT;
+    ip_store *store = NULL;
+
+    opts.flags = IP_STORE_CREATE;
+    opts.clock = th_clock;
+    opts.clock_payload = &th_now_ms;
+    th_ok(ip_store_open(&store, th_path("store.db"), &opts));
+    return store;
+}
+
+ip_session *th_session(ip_store *store, ip_role role, const char *actor_id,
+                       const char *unit_id)
+{
+    ip_actor actor = IP_ACTOR_INIT;
+    ip_session *s = NULL;
+
+    actor.id = actor_id;
+    actor.role = role;
+    actor.unit_id = unit_id;
+    actor.purpose = role == IP_ROLE_ADMIN ? IP_PURPOSE_MAINTENANCE
+                    : (role == IP_ROLE_PERSON || role == IP_ROLE_REPRESENTATIVE)
+                        ? IP_PURPOSE_OWN_ACCESS
+                        : IP_PURPOSE_ADMINISTRATION;
+    th_ok(ip_session_open(&s, store, &actor));
+    return s;
+}
+
+const char *th_unit(ip_store *store, const char *name, ip_sector sector,
+                    int coordinating)
+{
+    static char ids[8][40];
+    static int next;
+    ip_session *admin = th_session(store, IP_ROLE_ADMIN, "test-admin", NULL);
+    ip_unit_fields f = IP_UNIT_FIELDS_INIT;
+    ip_unit *unit = NULL;
+    char *slot = ids[next++ % 8];
+
+    f.name = name;
+    f.organisation_number = "123456785";
+    f.sector = sector;
+    f.municipality_number = "4601";
+    f.coordinating = coordinating;
+    th_ok(ip_unit_create(&unit, admin, &f));
+    snprintf(slot, 40, "%s", ip_unit_id(unit));
+    ip_unit_free(unit);
+    ip_session_free(admin);
+    (void)admin_unit;
+    return slot;
+}
+
+ip_session *th_cu_session(ip_store *store)
+{
+    if (!cu_session) {
+        snprintf(cu_unit, sizeof cu_unit, "%s",
+                 th_unit(store, "Koordinerende enhet", IP_SECTOR_MUNICIPAL_HEALTH_CARE, 1));
+        cu_session = th_session(store, IP_ROLE_COORDINATING_UNIT, "case-worker-1", cu_unit);
+    }
+    return cu_session;
+}
+
+/* The weighted mod-11 check digit; -1 when the remainder rule gives 10. */
+static int check_digit(const int *digits, const int *weights, int n)
+{
+    int sum = 0, k;
+
+    for (int i = 0; i < n; i++)
+        sum += digits[i] * weights[i];
+    k = 11 - sum % 11;
+    return k == 11 ? 0 : k == 10 ? -1 : k;
+}
+
+void th_fnr(char out[12], const char *birth, int individual)
+{
+    static const int w1[] = {3, 7, 6, 1, 8, 9, 4, 5, 2};
+    static const int w2[] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+    int d[11];
+
+    for (int tries = 0; tries < 1000; tries++, individual++) {
+        d[0] = birth[8] - '0';
+        d[1] = birth[9] - '0';
+        d[2] = birth[5] - '0';
+        d[3] = birth[6] - '0';
+        d[4] = birth[2] - '0';
+        d[5] = birth[3] - '0';
+        d[6] = individual / 100 % 10;
+        d[7] = individual / 10 % 10;
+        d[8] = individual % 10;
+        d[9] = check_digit(d, w1, 9);
+        if (d[9] < 0)
+            continue;
+        d[10] = check_digit(d, w2, 10);
+        if (d[10] < 0)
+            continue;
+        for (int i = 0; i < 11; i++)
+            out[i] = (char)('0' + d[i]);
+        out[11] = '\0';
+        return;
+    }
+    ck_abort_msg("no valid fødselsnummer for that birth date");
+}
+
+ip_person *th_person(ip_session *s, const char *birth, const char *given)
+{
+    static int individual = 100;
+    ip_person_fields f = IP_PERSON_FIELDS_INIT;
+    ip_person *p = NULL;
+    char fnr[12];
+    /* 1900-1999 births take individual numbers 000-499, 2000-2039 500-999. */
+    int base = birth[0] == '2' ? 500 : 0;
+
+    th_fnr(fnr, birth, base + individual);
+    individual = (individual + 7) % 400 + 50;
+    f.national_id = fnr;
+    f.given_name = given;
+    f.family_name = "Testesen";
+    th_ok(ip_person_create(&p, s, &f));
+    return p;
+}
+
+char *th_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *data;
+    long size;
+
+    ck_assert_ptr_nonnull(f);
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    data = malloc((size_t)size + 1);
+    ck_assert_ptr_nonnull(data);
+    ck_assert_int_eq(fread(data, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    *len = (size_t)size;
+    return data;
+}
+
+void th_setup(void)
+{
+    tmpdir[0] = '\0';
+    cu_session = NULL;
+    th_now_ms = TH_NOW_MS;
+    th_tmpdir();
+}
+
+void th_teardown(void)
+{
+    char cmd[300];
+
+    ip_session_free(cu_session);
+    cu_session = NULL;
+    /* Test stores live in a directory of their own; nothing else is removed. */
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", tmpdir);
+    tmpdir[0] = '\0';
+}
