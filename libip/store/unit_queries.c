@@ -1,0 +1,2 @@
+/* Fixed queries of the unit module (declared in unit_queries.h). */
+#include "records.h"
