@@ -97,6 +97,17 @@ static int national_id_free(ip_session *s, const char *national_id, const char *
     return rc;
 }
 
+static int person_exists(ip_session *s, const char *id)
+{
+    int64_t found;
+    int rc = ip__db_scalar(s->store->db, &ip__q_person_exists,
+                           (ip__arg[]){IP__TEXT(id)}, 1, &found);
+
+    if (rc == IP_OK && !found)
+        rc = ip__error_set(IP_ENOTFOUND, "person.id", "no person with that id");
+    return rc;
+}
+
 int ip_person_create(ip_person **out, ip_session *s, const ip_person_fields *f)
 {
     ip__op op = {IP__ACT_CREATE, IP__OBJ_PERSON, NULL, NULL, NULL};
@@ -223,6 +234,8 @@ int ip_person_update(int64_t *revision_out, ip_session *s, const char *id,
         return rc;
     }
     rc = ip__authorize(s, &op);
+    if (rc == IP_OK)
+        rc = person_exists(s, id);
     if (rc == IP_OK)
         rc = national_id_free(s, p->national_id, id);
     if (rc == IP_OK) {

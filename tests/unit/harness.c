@@ -11,7 +11,6 @@ static char paths[8][512];
 static int next_path;
 static ip_session *cu_session;
 static char cu_unit[40];
-static char admin_unit[40];
 
 int64_t th_clock(void *payload)
 {
@@ -84,7 +83,6 @@ const char *th_unit(ip_store *store, const char *name, ip_sector sector,
     snprintf(slot, 40, "%s", ip_unit_id(unit));
     ip_unit_free(unit);
     ip_session_free(admin);
-    (void)admin_unit;
     return slot;
 }
 
@@ -96,6 +94,11 @@ ip_session *th_cu_session(ip_store *store)
         cu_session = th_session(store, IP_ROLE_COORDINATING_UNIT, "case-worker-1", cu_unit);
     }
     return cu_session;
+}
+
+const char *th_cu_unit(void)
+{
+    return cu_unit;
 }
 
 /* The weighted mod-11 check digit; -1 when the remainder rule gives 10. */

@@ -48,8 +48,11 @@ ip_session *th_session(ip_store *store, ip_role role, const char *actor_id,
 /* Creates a unit (through an admin session); returns its id (static). */
 const char *th_unit(ip_store *store, const char *name, ip_sector sector,
                     int coordinating);
-/* A session of the store's coordinating unit (created on first use). */
+/* A session of the store's coordinating unit (created on first use; the
+ * harness frees it). */
 ip_session *th_cu_session(ip_store *store);
+/* The id of that coordinating unit. */
+const char *th_cu_unit(void);
 /* Creates a person with a generated valid fødselsnummer born on birth. */
 ip_person *th_person(ip_session *s, const char *birth, const char *given);
 /* Generates a valid fødselsnummer for a birth date and individual number. */
