@@ -72,8 +72,11 @@ static int decide(ip_session *s, const ip__op *op, decision *d)
         return IP_OK;
     }
     if (is_master_data(op->object)) {
-        if (op->action == IP__ACT_READ && s->role != IP_ROLE_ANALYST)
-            *d = allow("master_data.read");
+        if (op->action == IP__ACT_READ)
+            *d = s->role != IP_ROLE_ANALYST
+                     ? allow("master_data.read")
+                     : deny("analyst.aggregates_only",
+                            "an analyst reaches aggregate statistics only");
         else if (s->role == IP_ROLE_ADMIN || s->role == IP_ROLE_COORDINATING_UNIT)
             *d = allow("master_data.keep");
         else

@@ -15,21 +15,6 @@
 #define IP__PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 #else
 #define IP__PRINTF(fmt, args)
-/* Puts prefix before the last error's field ("national_id" becomes
- * "person.national_id"), so errors from shared checks name the record. */
-int ip__error_prefix(const char *prefix);
-
-/* Keeps the last error across cleanup that may overwrite it. */
-typedef struct {
-    int code;
-    int sqlite_code;
-    char message[256];
-    char field[96];
-} ip__error_saved;
-
-void ip__error_save(ip__error_saved *out);
-int ip__error_restore(const ip__error_saved *saved); /* returns saved->code */
-
 #endif
 
 /* Records an error and returns code. field may be NULL. */

@@ -109,7 +109,7 @@ int ip__call_close(ip_session *s, ip__op *op, int rc);
 /* Audit: appends one event for op with outcome "allowed" or "denied". */
 int ip__audit_append(ip_session *s, const ip__op *op, bool allowed);
 
-/* Facts the access decision needs (store/facts_sql.c). */
+/* Facts the access decision needs (access.c, over store/queries.c). */
 int ip__fact_is_representative(ip_store *store, const char *actor_person_id,
                                const char *person_id, const char *on,
                                bool *out);

@@ -33,7 +33,8 @@ const char *ip_role_name(ip_role role)
 
 int ip_role_from_name(ip_role *out, const char *name)
 {
-    int value, rc = ip__value_of(&value, role_names, name, "role");
+    int value, rc = out ? ip__value_of(&value, role_names, name, "role")
+                        : ip__error_null("out");
 
     if (rc == IP_OK)
         *out = (ip_role)value;
@@ -47,7 +48,8 @@ const char *ip_purpose_name(ip_purpose purpose)
 
 int ip_purpose_from_name(ip_purpose *out, const char *name)
 {
-    int value, rc = ip__value_of(&value, purpose_names, name, "purpose");
+    int value, rc = out ? ip__value_of(&value, purpose_names, name, "purpose")
+                        : ip__error_null("out");
 
     if (rc == IP_OK)
         *out = (ip_purpose)value;

@@ -184,15 +184,17 @@ IP_EXTERN(int) ip_application_query_init(ip_application_query *query,
 typedef struct ip_application_iterator ip_application_iterator;
 
 /**
- * Starts iterating over applications, oldest received first. Each
- * application yielded is an audited read; applications the actor may not
- * read are skipped.
+ * Starts iterating over applications, oldest received first. The whole
+ * result is read and authorized in this call, and each application in it is
+ * recorded as an audited read. Listing every application is case handling
+ * (the coordinating unit); the person and a representative list one
+ * person's applications by setting `query->person_id`.
  *
  * @param out receives the iterator; owned by the caller.
  * @param session the acting session.
  * @param query which applications; NULL means all.
- * @return ::IP_OK; ::IP_EINVALID; ::IP_EDENIED (a role that may read no
- *         applications at all).
+ * @return ::IP_OK; ::IP_EINVALID; ::IP_EDENIED (the actor may not read
+ *         the applications asked for).
  */
 IP_EXTERN(int) ip_application_iterator_new(ip_application_iterator **out,
                                            ip_session *session,

@@ -41,6 +41,9 @@ extern int64_t th_now_ms;
 
 /* Opens (creating) a store at th_path("store.db") with the test clock. */
 ip_store *th_store(void);
+/* Closes a store, freeing the harness's coordinating-unit session of it
+ * first (sessions go before their store). */
+void th_close(ip_store *store);
 /* Opens a session or fails the test. unit_id may be NULL. */
 ip_session *th_session(ip_store *store, ip_role role, const char *actor_id,
                        const char *unit_id);

@@ -53,7 +53,7 @@ START_TEST(create_and_read_back)
     ip_person_free(p);
     ip_person_free(got);
     ip_person_free(found);
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -73,7 +73,7 @@ START_TEST(ids_are_time_ordered)
     ip_person_free(a);
     ip_person_free(b);
     ip_person_free(c);
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -94,7 +94,7 @@ START_TEST(without_national_id)
     /* Several persons may lack a national id. */
     th_ok(ip_person_create(NULL, cu, &f));
     ip_person_free(p);
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -111,7 +111,7 @@ START_TEST(national_id_is_unique)
     th_expect(IP_EEXISTS, ip_person_create(NULL, cu, &f));
     th_field("person.national_id");
     ck_assert_ptr_null(strstr(ip_error_last()->message, fnr));
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -153,7 +153,7 @@ START_TEST(bad_input_changes_nothing)
     cases[n].field = "person.email"; cases[n].f = kari(fnr); cases[n].f.email = "a\x01@b"; n++;
     cases[n].field = "person.version"; cases[n].f = kari(fnr); cases[n].f.version = 9; n++;
 
-    ip_store_close(store);
+    th_close(store);
     before = th_slurp(th_path("store.db"), &before_len);
     store = th_store();
     cu = th_session(store, IP_ROLE_COORDINATING_UNIT, "case-worker-1", th_cu_unit());
@@ -178,7 +178,7 @@ START_TEST(bad_input_changes_nothing)
     th_expect(IP_EINVALID, ip_person_find(&p, cu, "12345678901"));
     th_field("person.national_id");
     ip_session_free(cu);
-    ip_store_close(store);
+    th_close(store);
     after = th_slurp(th_path("store.db"), &after_len);
     ck_assert_uint_eq(before_len, after_len);
     ck_assert_int_eq(memcmp(before, after, before_len), 0);
@@ -212,7 +212,7 @@ START_TEST(update_and_conflict)
     th_field("person.id");
     ip_person_free(got);
     ip_person_free(p);
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -228,7 +228,7 @@ START_TEST(not_found)
     th_fnr(fnr, "1991-01-01", 222);
     th_expect(IP_ENOTFOUND, ip_person_find(&p, cu, fnr));
     th_field("person.national_id");
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -282,7 +282,7 @@ START_TEST(who_may_read_a_person)
     ip_person_free(child);
     ip_person_free(mother);
     ip_person_free(other);
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 

@@ -92,7 +92,7 @@ START_TEST(actor_checks)
     th_expect(IP_EINVALID, ip_actor_init(&actor, 2));
     th_ok(ip_actor_init(&actor, IP_ACTOR_VERSION));
     ip_person_free(p);
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -181,7 +181,7 @@ START_TEST(transactions_nest)
         ip_session_free(tmp);
     }
     ck_assert(!person_count(cu, b));
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -214,7 +214,7 @@ START_TEST(denied_call_leaves_only_its_audit_event)
     ip_person_free(read);
     ip_person_free(p);
     ip_session_free(analyst);
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -232,7 +232,7 @@ START_TEST(purpose_is_recorded)
                      IP_PURPOSE_CARE);
     ip_person_free(read);
     ip_person_free(p);
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 

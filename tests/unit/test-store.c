@@ -41,13 +41,13 @@ START_TEST(create_migrate_and_reopen)
     ck_assert_int_eq(version, ip_schema_version());
     ck_assert_int_ge(version, 1);
     th_ok(ip_store_check(store));
-    ip_store_close(store);
+    th_close(store);
 
     store = open_with(path, 0, IP_OK);
     th_ok(ip_store_schema_version(&version, store));
     ck_assert_int_eq(version, ip_schema_version());
     th_ok(ip_store_check(store));
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -64,7 +64,7 @@ START_TEST(refuses_newer_schema_untouched)
     char *before, *after;
     size_t before_len, after_len;
 
-    ip_store_close(open_with(path, IP_STORE_CREATE, IP_OK));
+    th_close(open_with(path, IP_STORE_CREATE, IP_OK));
     set_user_version(path, ip_schema_version() + 1);
     before = th_slurp(path, &before_len);
     open_with(path, 0, IP_ETOONEW);
@@ -131,8 +131,8 @@ START_TEST(read_only_store)
     ip_session_free(ro_cu);
     ip_unit_free(unit);
     ip_unit_iterator_free(it);
-    ip_store_close(ro);
-    ip_store_close(store);
+    th_close(ro);
+    th_close(store);
 }
 END_TEST
 
@@ -168,7 +168,7 @@ START_TEST(bad_arguments)
     th_expect(IP_EINVALID, ip_store_check(NULL));
     th_expect(IP_EINVALID, ip_store_schema_version(&version, NULL));
     th_expect(IP_EINVALID, ip_store_schema_version(NULL, NULL));
-    ip_store_close(NULL);
+    th_close(NULL);
 }
 END_TEST
 
@@ -189,7 +189,7 @@ START_TEST(check_finds_damage)
     sqlite3_close(db);
     th_expect(IP_ECORRUPT, ip_store_check(store));
     ck_assert_ptr_nonnull(strstr(ip_error_last()->message, "foreign key"));
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
@@ -226,10 +226,10 @@ START_TEST(backup_copies_the_store)
         ip_session_free(cu2);
         ip_session_free(reader);
     }
-    ip_store_close(restored);
+    th_close(restored);
     ip_person_free(p);
     ip_session_free(admin);
-    ip_store_close(store);
+    th_close(store);
 }
 END_TEST
 
