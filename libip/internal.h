@@ -56,12 +56,14 @@ int ip__meta_init(ip_store *store, ip__meta *meta);
 /* Sets updated_at to now before an update. */
 int ip__meta_touch(ip_store *store, ip__meta *meta);
 
-/* The checks every fields/options struct gets. */
+/* The checks every fields/options struct gets. Fields are only appended,
+ * so every version up to the current one is understood: a program built
+ * against older headers keeps working. */
 #define IP__CHECK_VERSION(ptr, expected, field)                                \
     do {                                                                       \
         if (!(ptr))                                                            \
             return ip__error_null(field);                                      \
-        if ((ptr)->version != (expected))                                      \
+        if ((ptr)->version < 1 || (ptr)->version > (expected))                 \
             return ip__error_set(IP_EINVALID, field ".version",                \
                                  "unknown version %u", (ptr)->version);        \
     } while (0)

@@ -29,7 +29,9 @@
  * so only declarations behind this macro (and listed in the version script)
  * are exported.
  */
-#if defined(_WIN32)
+#if defined(_WIN32) && defined(IP_BUILDING_LIBRARY)
+#define IP_EXTERN(type) extern __declspec(dllexport) type
+#elif defined(_WIN32)
 #define IP_EXTERN(type) extern __declspec(dllimport) type
 #elif defined(__GNUC__)
 #define IP_EXTERN(type) extern __attribute__((visibility("default"))) type

@@ -1,0 +1,119 @@
+/*
+ * Applications grouped by the person they are for: what `plans` and
+ * `overdue` show. Every application and person read here is an audited
+ * read in the caller's session.
+ */
+#include "iplan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int iplan_application_pending(const ip_application *a)
+{
+    unsigned int requests = ip_application_requests(a);
+
+    for (size_t i = 0; i < 3; i++) {
+        ip_request_kind kind = iplan_request_kinds[i];
+
+        if ((requests & (unsigned int)kind) &&
+            ip_application_outcome(a, kind) == IP_OUTCOME_PENDING)
+            return 1;
+    }
+    return 0;
+}
+
+int iplan_application_overdue(const ip_application *a, const char *today)
+{
+    const char *due = ip_application_reply_due_on(a);
+
+    return iplan_application_pending(a) && !ip_application_interim_reply_on(a) &&
+           due && strcmp(today, due) > 0;
+}
+
+static struct iplan_case *find_case(struct iplan_cases *cases, const char *person_id)
+{
+    for (size_t i = 0; i < cases->n; i++) {
+        if (strcmp(ip_person_id(cases->items[i].person), person_id) == 0)
+            return &cases->items[i];
+    }
+    return NULL;
+}
+
+static int add_case(struct iplan_case **out, struct iplan_cases *cases,
+                    ip_session *session, const char *person_id)
+{
+    struct iplan_case *items;
+    ip_person *person = NULL;
+    int rc = ip_person_get(&person, session, person_id);
+
+    if (rc)
+        return rc;
+    items = realloc(cases->items, (cases->n + 1) * sizeof *items);
+    if (!items) {
+        ip_person_free(person);
+        return IP_ENOMEM;
+    }
+    cases->items = items;
+    *out = &items[cases->n++];
+    memset(*out, 0, sizeof **out);
+    (*out)->person = person;
+    return IP_OK;
+}
+
+static int add_application(struct iplan_case *c, ip_application *a)
+{
+    ip_application **apps = realloc(c->apps, (c->napps + 1) * sizeof *apps);
+
+    if (!apps)
+        return IP_ENOMEM;
+    c->apps = apps;
+    c->apps[c->napps++] = a;
+    return IP_OK;
+}
+
+int iplan_cases_load(struct iplan_cases *out, ip_session *session,
+                     const char *overdue_on)
+{
+    ip_application_query query = IP_APPLICATION_QUERY_INIT;
+    ip_application_iterator *it = NULL;
+    ip_application *a = NULL;
+    int rc;
+
+    out->items = NULL;
+    out->n = 0;
+    query.overdue_on = overdue_on;
+    rc = ip_application_iterator_new(&it, session, &query);
+    if (rc)
+        return rc;
+    while ((rc = ip_application_next(&a, it)) == IP_OK) {
+        struct iplan_case *c = find_case(out, ip_application_person_id(a));
+
+        if (!c)
+            rc = add_case(&c, out, session, ip_application_person_id(a));
+        if (rc == IP_OK)
+            rc = add_application(c, a);
+        if (rc) {
+            ip_application_free(a);
+            break;
+        }
+    }
+    ip_application_iterator_free(it);
+    if (rc != IP_ITEROVER) {
+        iplan_cases_free(out);
+        return rc;
+    }
+    return IP_OK;
+}
+
+void iplan_cases_free(struct iplan_cases *cases)
+{
+    for (size_t i = 0; i < cases->n; i++) {
+        for (size_t j = 0; j < cases->items[i].napps; j++)
+            ip_application_free(cases->items[i].apps[j]);
+        free(cases->items[i].apps);
+        ip_person_free(cases->items[i].person);
+    }
+    free(cases->items);
+    cases->items = NULL;
+    cases->n = 0;
+}
