@@ -68,6 +68,20 @@ int ip__meta_touch(ip_store *store, ip__meta *meta);
                                  "unknown version %u", (ptr)->version);        \
     } while (0)
 
+/* Defines the FFI initializer of a versioned fields struct. */
+#define IP__FIELDS_INIT(fn, type, initializer, current)                        \
+    int fn(type *fields, unsigned int version)                                 \
+    {                                                                          \
+        type defaults = initializer;                                           \
+        if (!fields)                                                           \
+            return ip__error_null("fields");                                   \
+        if (version != (current))                                              \
+            return ip__error_set(IP_EINVALID, "fields.version",                \
+                                 "unknown version %u", version);               \
+        *fields = defaults;                                                    \
+        return IP_OK;                                                          \
+    }
+
 /* What a call does, to whom: the input of authorization and audit. */
 typedef enum {
     IP__ACT_CREATE = 1,

@@ -20,4 +20,21 @@ int ip__value_of(int *out, const ip__name *table, const char *name,
 /* IP_OK when value is in the table, else IP_EINVALID naming field. */
 int ip__value_check(const ip__name *table, int value, const char *field);
 
+/* Defines <prefix>_name and <prefix>_from_name for an enum over table. */
+#define IP__ENUM_NAMES(prefix, type, table, field)                             \
+    const char *prefix##_name(type value)                                      \
+    {                                                                          \
+        return ip__name_of(table, (int)value);                                 \
+    }                                                                          \
+    int prefix##_from_name(type *out, const char *name)                        \
+    {                                                                          \
+        int value, rc;                                                         \
+        if (!out)                                                              \
+            return ip__error_null("out");                                      \
+        rc = ip__value_of(&value, table, name, field);                         \
+        if (rc == 0)                                                           \
+            *out = (type)value;                                                \
+        return rc;                                                             \
+    }
+
 #endif

@@ -1,5 +1,5 @@
 /* Persons: registration, reads by id and national id, updates. */
-#include "internal.h"
+#include "record_call.h"
 
 #include <string.h>
 
@@ -24,17 +24,8 @@ void ip_person_free(ip_person *person)
     ip__record_free(&ip__person_table, person);
 }
 
-int ip_person_fields_init(ip_person_fields *fields, unsigned int version)
-{
-    ip_person_fields defaults = IP_PERSON_FIELDS_INIT;
-
-    if (!fields)
-        return ip__error_null("fields");
-    if (version != IP_PERSON_FIELDS_VERSION)
-        return ip__error_set(IP_EINVALID, "fields.version", "unknown version %u", version);
-    *fields = defaults;
-    return IP_OK;
-}
+IP__FIELDS_INIT(ip_person_fields_init, ip_person_fields, IP_PERSON_FIELDS_INIT,
+                IP_PERSON_FIELDS_VERSION)
 
 /* Checks fields and fills the record's columns from them. */
 static int person_from_fields(struct ip_person *p, const ip_person_fields *f)
@@ -82,13 +73,14 @@ static int person_from_fields(struct ip_person *p, const ip_person_fields *f)
 }
 
 /* A national id belongs to one person only. */
-static int national_id_free(ip_session *s, const char *national_id, const char *self)
+static int national_id_free(ip_session *s, const void *record)
 {
+    const struct ip_person *p = record;
     int64_t taken;
-    ip__arg args[] = {IP__TEXT(national_id), IP__TEXT(self)};
+    ip__arg args[] = {IP__TEXT(p->national_id), IP__TEXT(p->meta.id)};
     int rc;
 
-    if (!national_id)
+    if (!p->national_id)
         return IP_OK;
     rc = ip__db_scalar(s->store->db, &ip__q_national_id_taken, args, 2, &taken);
     if (rc == IP_OK && taken)
@@ -97,109 +89,64 @@ static int national_id_free(ip_session *s, const char *national_id, const char *
     return rc;
 }
 
-static int person_exists(ip_session *s, const char *id)
+/* A person's records are about that person. */
+static const char *person_subject(const void *record)
 {
-    int64_t found;
-    int rc = ip__db_scalar(s->store->db, &ip__q_person_exists,
-                           (ip__arg[]){IP__TEXT(id)}, 1, &found);
+    return ((const ip__meta *)record)->id;
+}
 
-    if (rc == IP_OK && !found)
-        rc = ip__error_set(IP_ENOTFOUND, "person.id", "no person with that id");
+static const ip__kind person_kind = {
+    &ip__person_table, IP__OBJ_PERSON, "person.id", person_subject,
+    national_id_free, NULL, NULL, NULL,
+};
+
+/* Fills a new record from fields, or returns the error. */
+static int new_person(struct ip_person **out, const ip_person_fields *f)
+{
+    struct ip_person *p = ip__calloc(1, sizeof *p);
+    int rc = p ? person_from_fields(p, f) : IP_ENOMEM;
+
+    if (rc) {
+        ip_person_free(p);
+        p = NULL;
+    }
+    *out = p;
     return rc;
 }
 
 int ip_person_create(ip_person **out, ip_session *s, const ip_person_fields *f)
 {
-    ip__op op = {IP__ACT_CREATE, IP__OBJ_PERSON, NULL, NULL, NULL};
     struct ip_person *p;
+    void *created = NULL;
     int rc;
 
     if (out)
         *out = NULL;
     if (!s)
         return ip__error_null("session");
-    p = ip__calloc(1, sizeof *p);
-    if (!p)
-        return IP_ENOMEM;
-    rc = person_from_fields(p, f);
+    rc = new_person(&p, f);
     if (rc == IP_OK)
-        rc = ip__call_open(s);
-    if (rc) {
-        ip_person_free(p);
-        return rc;
-    }
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = national_id_free(s, p->national_id, NULL);
-    if (rc == IP_OK)
-        rc = ip__meta_init(s->store, &p->meta);
-    if (rc == IP_OK) {
-        op.object_id = op.person_id = p->meta.id;
-        rc = ip__db_insert(s->store->db, &ip__person_table, p);
-    }
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && out) {
-        *out = p;
-        p = NULL;
-    }
-    ip_person_free(p);
-    return rc;
-}
-
-/* Reads one person found by the query and authorizes the read. */
-static int person_read(ip_person **out, ip_session *s, const char *id,
-                       const char *national_id)
-{
-    ip__op op = {IP__ACT_READ, IP__OBJ_PERSON, NULL, NULL, NULL};
-    struct ip_person *p = NULL;
-    ip__rows rows = {0};
-    int rc = ip__call_open(s);
-
-    if (rc)
-        return rc;
-    if (id) {
-        p = ip__calloc(1, sizeof *p);
-        rc = p ? ip__db_get(s->store->db, &ip__person_table, id, p) : IP_ENOMEM;
-        if (rc == IP_ENOTFOUND)
-            rc = ip__error_set(IP_ENOTFOUND, "person.id", "no person with that id");
-    } else {
-        rc = ip__db_select(s->store->db, &ip__q_person_by_national_id,
-                           (ip__arg[]){IP__TEXT(national_id)}, 1, &rows);
-        if (rc == IP_OK && rows.count == 0)
-            rc = ip__error_set(IP_ENOTFOUND, "person.national_id",
-                               "no person with that national id");
-        if (rc == IP_OK)
-            p = ip__rows_take(&rows, 0);
-        ip__rows_free(&rows);
-    }
-    if (rc == IP_OK) {
-        op.object_id = op.person_id = p->meta.id;
-        rc = ip__authorize(s, &op);
-    }
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK) {
-        *out = p;
-        return IP_OK;
-    }
-    ip_person_free(p);
+        rc = ip__record_create(out ? &created : NULL, s, &person_kind, p);
+    if (out)
+        *out = created;
     return rc;
 }
 
 int ip_person_get(ip_person **out, ip_session *s, const char *id)
 {
-    int rc;
+    void *person = NULL;
+    int rc = ip__record_read(out ? &person : NULL, s, &person_kind, id);
 
-    if (!out)
-        return ip__error_null("out");
-    *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = ip__id_check("person.id", id);
-    return rc ? rc : person_read(out, s, id, NULL);
+    if (out)
+        *out = person;
+    return rc;
 }
 
 int ip_person_find(ip_person **out, ip_session *s, const char *national_id)
 {
+    void *person = NULL;
+    int rc;
+
     if (!out)
         return ip__error_null("out");
     *out = NULL;
@@ -207,46 +154,24 @@ int ip_person_find(ip_person **out, ip_session *s, const char *national_id)
         return ip__error_null("session");
     if (ip_national_id_check(NULL, NULL, national_id) != IP_OK)
         return ip__error_prefix("person");
-    return person_read(out, s, NULL, national_id);
+    rc = ip__record_find(&person, s, &person_kind, &ip__q_person_by_national_id,
+                         (ip__arg[]){IP__TEXT(national_id)}, 1, "person.national_id");
+    *out = person;
+    return rc;
 }
 
 int ip_person_update(int64_t *revision_out, ip_session *s, const char *id,
                      int64_t expected_revision, const ip_person_fields *f)
 {
-    ip__op op = {IP__ACT_UPDATE, IP__OBJ_PERSON, id, id, NULL};
     struct ip_person *p;
-    bool failed = false;
     int rc;
 
     if (!s)
         return ip__error_null("session");
     rc = ip__id_check("person.id", id);
+    if (rc == IP_OK)
+        rc = new_person(&p, f);
     if (rc)
         return rc;
-    p = ip__calloc(1, sizeof *p);
-    if (!p)
-        return IP_ENOMEM;
-    rc = person_from_fields(p, f);
-    if (rc == IP_OK)
-        rc = ip__call_open(s);
-    if (rc) {
-        ip_person_free(p);
-        return rc;
-    }
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = person_exists(s, id);
-    if (rc == IP_OK)
-        rc = national_id_free(s, p->national_id, id);
-    if (rc == IP_OK) {
-        ip__set_text(&p->meta.id, id, &failed);
-        rc = failed ? ip__error_nomem() : ip__meta_touch(s->store, &p->meta);
-    }
-    if (rc == IP_OK)
-        rc = ip__db_update(s->store->db, &ip__person_table, p, expected_revision);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && revision_out)
-        *revision_out = p->meta.revision;
-    ip_person_free(p);
-    return rc;
+    return ip__record_replace(revision_out, s, &person_kind, id, expected_revision, p);
 }

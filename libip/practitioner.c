@@ -1,12 +1,7 @@
 /* Practitioners: registration in a unit, reads, updates, a unit's list. */
-#include "internal.h"
+#include "record_call.h"
 
 #include "store/queries.h"
-
-struct ip_practitioner_iterator {
-    ip__rows rows;
-    size_t next;
-};
 
 IP__GET_META(ip_practitioner)
 IP__GET_TEXT(ip_practitioner, unit_id)
@@ -23,17 +18,8 @@ void ip_practitioner_free(ip_practitioner *practitioner)
     ip__record_free(&ip__practitioner_table, practitioner);
 }
 
-int ip_practitioner_fields_init(ip_practitioner_fields *fields, unsigned int version)
-{
-    ip_practitioner_fields defaults = IP_PRACTITIONER_FIELDS_INIT;
-
-    if (!fields)
-        return ip__error_null("fields");
-    if (version != IP_PRACTITIONER_FIELDS_VERSION)
-        return ip__error_set(IP_EINVALID, "fields.version", "unknown version %u", version);
-    *fields = defaults;
-    return IP_OK;
-}
+IP__FIELDS_INIT(ip_practitioner_fields_init, ip_practitioner_fields,
+                IP_PRACTITIONER_FIELDS_INIT, IP_PRACTITIONER_FIELDS_VERSION)
 
 /* Checks fields and fills the record's columns from them. */
 static int practitioner_from_fields(struct ip_practitioner *p,
@@ -74,137 +60,85 @@ static int practitioner_from_fields(struct ip_practitioner *p,
 }
 
 /* A practitioner works in a unit that is in the store. */
-static int unit_exists(ip_session *s, const char *unit_id)
+static int unit_exists(ip_session *s, const void *record)
 {
-    int64_t found;
-    int rc = ip__db_scalar(s->store->db, &ip__q_unit_exists,
-                           (ip__arg[]){IP__TEXT(unit_id)}, 1, &found);
+    return ip__require(s->store, &ip__q_unit_exists,
+                       ((const struct ip_practitioner *)record)->unit_id, IP_ENOTFOUND,
+                       "practitioner.unit_id", "no unit with that id");
+}
 
-    if (rc == IP_OK && !found)
-        rc = ip__error_set(IP_ENOTFOUND, "practitioner.unit_id", "no unit with that id");
+static const ip__kind practitioner_kind = {
+    &ip__practitioner_table, IP__OBJ_PRACTITIONER, "practitioner.id", NULL,
+    unit_exists, NULL, NULL, NULL,
+};
+
+/* Fills a new record from fields, or returns the error. */
+static int new_practitioner(struct ip_practitioner **out, const ip_practitioner_fields *f)
+{
+    struct ip_practitioner *p = ip__calloc(1, sizeof *p);
+    int rc = p ? practitioner_from_fields(p, f) : IP_ENOMEM;
+
+    if (rc) {
+        ip_practitioner_free(p);
+        p = NULL;
+    }
+    *out = p;
     return rc;
 }
 
 int ip_practitioner_create(ip_practitioner **out, ip_session *s,
                            const ip_practitioner_fields *f)
 {
-    ip__op op = {IP__ACT_CREATE, IP__OBJ_PRACTITIONER, NULL, NULL, NULL};
     struct ip_practitioner *p;
+    void *created = NULL;
     int rc;
 
     if (out)
         *out = NULL;
     if (!s)
         return ip__error_null("session");
-    p = ip__calloc(1, sizeof *p);
-    if (!p)
-        return IP_ENOMEM;
-    rc = practitioner_from_fields(p, f);
+    rc = new_practitioner(&p, f);
     if (rc == IP_OK)
-        rc = ip__call_open(s);
-    if (rc) {
-        ip_practitioner_free(p);
-        return rc;
-    }
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = unit_exists(s, p->unit_id);
-    if (rc == IP_OK)
-        rc = ip__meta_init(s->store, &p->meta);
-    if (rc == IP_OK) {
-        op.object_id = p->meta.id;
-        rc = ip__db_insert(s->store->db, &ip__practitioner_table, p);
-    }
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && out) {
-        *out = p;
-        p = NULL;
-    }
-    ip_practitioner_free(p);
+        rc = ip__record_create(out ? &created : NULL, s, &practitioner_kind, p);
+    if (out)
+        *out = created;
     return rc;
 }
 
 int ip_practitioner_get(ip_practitioner **out, ip_session *s, const char *id)
 {
-    ip__op op = {IP__ACT_READ, IP__OBJ_PRACTITIONER, id, NULL, NULL};
-    struct ip_practitioner *p;
-    int rc;
+    void *practitioner = NULL;
+    int rc = ip__record_read(out ? &practitioner : NULL, s, &practitioner_kind, id);
 
-    if (!out)
-        return ip__error_null("out");
-    *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = ip__id_check("practitioner.id", id);
-    if (rc)
-        return rc;
-    p = ip__calloc(1, sizeof *p);
-    if (!p)
-        return IP_ENOMEM;
-    rc = ip__call_open(s);
-    if (rc) {
-        ip_practitioner_free(p);
-        return rc;
-    }
-    /* Authorize before reading, so a denied actor does not learn whether
-     * the practitioner exists. */
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = ip__db_get(s->store->db, &ip__practitioner_table, id, p);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK) {
-        *out = p;
-        return IP_OK;
-    }
-    ip_practitioner_free(p);
+    if (out)
+        *out = practitioner;
     return rc;
 }
 
 int ip_practitioner_update(int64_t *revision_out, ip_session *s, const char *id,
                            int64_t expected_revision, const ip_practitioner_fields *f)
 {
-    ip__op op = {IP__ACT_UPDATE, IP__OBJ_PRACTITIONER, id, NULL, NULL};
     struct ip_practitioner *p;
-    bool failed = false;
     int rc;
 
     if (!s)
         return ip__error_null("session");
     rc = ip__id_check("practitioner.id", id);
+    if (rc == IP_OK)
+        rc = new_practitioner(&p, f);
     if (rc)
         return rc;
-    p = ip__calloc(1, sizeof *p);
-    if (!p)
-        return IP_ENOMEM;
-    rc = practitioner_from_fields(p, f);
-    if (rc == IP_OK)
-        rc = ip__call_open(s);
-    if (rc) {
-        ip_practitioner_free(p);
-        return rc;
-    }
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = unit_exists(s, p->unit_id);
-    if (rc == IP_OK) {
-        ip__set_text(&p->meta.id, id, &failed);
-        rc = failed ? ip__error_nomem() : ip__meta_touch(s->store, &p->meta);
-    }
-    if (rc == IP_OK)
-        rc = ip__db_update(s->store->db, &ip__practitioner_table, p, expected_revision);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && revision_out)
-        *revision_out = p->meta.revision;
-    ip_practitioner_free(p);
-    return rc;
+    return ip__record_replace(revision_out, s, &practitioner_kind, id, expected_revision, p);
 }
 
+IP__ITERATOR(ip_practitioner)
+
+/* A unit's practitioners are read as the unit's master data. */
 int ip_practitioner_iterator_new(ip_practitioner_iterator **out, ip_session *s,
                                  const char *unit_id)
 {
-    /* The list is read through the unit: the audit event names it. */
     ip__op op = {IP__ACT_READ, IP__OBJ_UNIT, unit_id, NULL, NULL};
-    ip_practitioner_iterator *it;
+    void *it = NULL;
     int rc;
 
     if (!out)
@@ -213,46 +147,9 @@ int ip_practitioner_iterator_new(ip_practitioner_iterator **out, ip_session *s,
     if (!s)
         return ip__error_null("session");
     rc = ip__id_check("practitioner.unit_id", unit_id);
-    if (rc)
-        return rc;
-    it = ip__calloc(1, sizeof *it);
-    if (!it)
-        return IP_ENOMEM;
-    rc = ip__call_open(s);
-    if (rc) {
-        ip_free(it);
-        return rc;
-    }
-    rc = ip__authorize(s, &op);
     if (rc == IP_OK)
-        rc = ip__db_select(s->store->db, &ip__q_practitioners_of_unit,
-                           (ip__arg[]){IP__TEXT(unit_id)}, 1, &it->rows);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK) {
-        *out = it;
-        return IP_OK;
-    }
-    ip_practitioner_iterator_free(it);
+        rc = ip__cursor_new(&it, s, &practitioner_kind, &op, &ip__q_practitioners_of_unit,
+                            (ip__arg[]){IP__TEXT(unit_id)}, 1);
+    *out = it;
     return rc;
-}
-
-int ip_practitioner_next(ip_practitioner **out, ip_practitioner_iterator *it)
-{
-    if (!out)
-        return ip__error_null("out");
-    *out = NULL;
-    if (!it)
-        return ip__error_null("iterator");
-    if (it->next >= it->rows.count)
-        return IP_ITEROVER;
-    *out = ip__rows_take(&it->rows, it->next++);
-    return IP_OK;
-}
-
-void ip_practitioner_iterator_free(ip_practitioner_iterator *it)
-{
-    if (!it)
-        return;
-    ip__rows_free(&it->rows);
-    ip_free(it);
 }

@@ -1,5 +1,5 @@
 /* Units: registration, reads, updates, the list by name, sector names. */
-#include "internal.h"
+#include "record_call.h"
 
 #include <string.h>
 
@@ -16,11 +16,6 @@ static const ip__name sector_names[] = {
     {0, NULL},
 };
 
-struct ip_unit_iterator {
-    ip__rows rows;
-    size_t next;
-};
-
 IP__GET_META(ip_unit)
 IP__GET_TEXT(ip_unit, name)
 IP__GET_TEXT(ip_unit, organisation_number)
@@ -29,40 +24,15 @@ IP__GET_TEXT(ip_unit, municipality_number)
 IP__GETTER(ip_unit, is_coordinating, int, r->coordinating != 0)
 IP__GET_TEXT(ip_unit, host_ref)
 
-const char *ip_sector_name(ip_sector sector)
-{
-    return ip__name_of(sector_names, (int)sector);
-}
-
-int ip_sector_from_name(ip_sector *out, const char *name)
-{
-    int value;
-    int rc;
-
-    if (!out)
-        return ip__error_null("out");
-    rc = ip__value_of(&value, sector_names, name, "sector");
-    if (rc == IP_OK)
-        *out = (ip_sector)value;
-    return rc;
-}
+IP__ENUM_NAMES(ip_sector, ip_sector, sector_names, "sector")
 
 void ip_unit_free(ip_unit *unit)
 {
     ip__record_free(&ip__unit_table, unit);
 }
 
-int ip_unit_fields_init(ip_unit_fields *fields, unsigned int version)
-{
-    ip_unit_fields defaults = IP_UNIT_FIELDS_INIT;
-
-    if (!fields)
-        return ip__error_null("fields");
-    if (version != IP_UNIT_FIELDS_VERSION)
-        return ip__error_set(IP_EINVALID, "fields.version", "unknown version %u", version);
-    *fields = defaults;
-    return IP_OK;
-}
+IP__FIELDS_INIT(ip_unit_fields_init, ip_unit_fields, IP_UNIT_FIELDS_INIT,
+                IP_UNIT_FIELDS_VERSION)
 
 /* Checks fields and fills the record's columns from them. */
 static int unit_from_fields(struct ip_unit *u, const ip_unit_fields *f)
@@ -98,119 +68,74 @@ static int unit_from_fields(struct ip_unit *u, const ip_unit_fields *f)
     return failed ? ip__error_nomem() : IP_OK;
 }
 
+static const ip__kind unit_kind = {
+    &ip__unit_table, IP__OBJ_UNIT, "unit.id", NULL, NULL, NULL, NULL, NULL,
+};
+
+/* Fills a new record from fields, or returns the error. */
+static int new_unit(struct ip_unit **out, const ip_unit_fields *f)
+{
+    struct ip_unit *u = ip__calloc(1, sizeof *u);
+    int rc = u ? unit_from_fields(u, f) : IP_ENOMEM;
+
+    if (rc) {
+        ip_unit_free(u);
+        u = NULL;
+    }
+    *out = u;
+    return rc;
+}
+
 int ip_unit_create(ip_unit **out, ip_session *s, const ip_unit_fields *f)
 {
-    ip__op op = {IP__ACT_CREATE, IP__OBJ_UNIT, NULL, NULL, NULL};
     struct ip_unit *u;
+    void *created = NULL;
     int rc;
 
     if (out)
         *out = NULL;
     if (!s)
         return ip__error_null("session");
-    u = ip__calloc(1, sizeof *u);
-    if (!u)
-        return IP_ENOMEM;
-    rc = unit_from_fields(u, f);
+    rc = new_unit(&u, f);
     if (rc == IP_OK)
-        rc = ip__call_open(s);
-    if (rc) {
-        ip_unit_free(u);
-        return rc;
-    }
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = ip__meta_init(s->store, &u->meta);
-    if (rc == IP_OK) {
-        op.object_id = u->meta.id;
-        rc = ip__db_insert(s->store->db, &ip__unit_table, u);
-    }
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && out) {
-        *out = u;
-        u = NULL;
-    }
-    ip_unit_free(u);
+        rc = ip__record_create(out ? &created : NULL, s, &unit_kind, u);
+    if (out)
+        *out = created;
     return rc;
 }
 
 int ip_unit_get(ip_unit **out, ip_session *s, const char *id)
 {
-    ip__op op = {IP__ACT_READ, IP__OBJ_UNIT, id, NULL, NULL};
-    struct ip_unit *u;
-    int rc;
+    void *unit = NULL;
+    int rc = ip__record_read(out ? &unit : NULL, s, &unit_kind, id);
 
-    if (!out)
-        return ip__error_null("out");
-    *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = ip__id_check("unit.id", id);
-    if (rc)
-        return rc;
-    u = ip__calloc(1, sizeof *u);
-    if (!u)
-        return IP_ENOMEM;
-    rc = ip__call_open(s);
-    if (rc) {
-        ip_unit_free(u);
-        return rc;
-    }
-    /* Authorize before reading, so a denied actor does not learn whether
-     * the unit exists. */
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = ip__db_get(s->store->db, &ip__unit_table, id, u);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK) {
-        *out = u;
-        return IP_OK;
-    }
-    ip_unit_free(u);
+    if (out)
+        *out = unit;
     return rc;
 }
 
 int ip_unit_update(int64_t *revision_out, ip_session *s, const char *id,
                    int64_t expected_revision, const ip_unit_fields *f)
 {
-    ip__op op = {IP__ACT_UPDATE, IP__OBJ_UNIT, id, NULL, NULL};
     struct ip_unit *u;
-    bool failed = false;
     int rc;
 
     if (!s)
         return ip__error_null("session");
     rc = ip__id_check("unit.id", id);
+    if (rc == IP_OK)
+        rc = new_unit(&u, f);
     if (rc)
         return rc;
-    u = ip__calloc(1, sizeof *u);
-    if (!u)
-        return IP_ENOMEM;
-    rc = unit_from_fields(u, f);
-    if (rc == IP_OK)
-        rc = ip__call_open(s);
-    if (rc) {
-        ip_unit_free(u);
-        return rc;
-    }
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK) {
-        ip__set_text(&u->meta.id, id, &failed);
-        rc = failed ? ip__error_nomem() : ip__meta_touch(s->store, &u->meta);
-    }
-    if (rc == IP_OK)
-        rc = ip__db_update(s->store->db, &ip__unit_table, u, expected_revision);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && revision_out)
-        *revision_out = u->meta.revision;
-    ip_unit_free(u);
-    return rc;
+    return ip__record_replace(revision_out, s, &unit_kind, id, expected_revision, u);
 }
+
+IP__ITERATOR(ip_unit)
 
 int ip_unit_iterator_new(ip_unit_iterator **out, ip_session *s)
 {
     ip__op op = {IP__ACT_READ, IP__OBJ_UNIT, NULL, NULL, NULL};
-    ip_unit_iterator *it;
+    void *it = NULL;
     int rc;
 
     if (!out)
@@ -218,43 +143,7 @@ int ip_unit_iterator_new(ip_unit_iterator **out, ip_session *s)
     *out = NULL;
     if (!s)
         return ip__error_null("session");
-    it = ip__calloc(1, sizeof *it);
-    if (!it)
-        return IP_ENOMEM;
-    rc = ip__call_open(s);
-    if (rc) {
-        ip_free(it);
-        return rc;
-    }
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = ip__db_select(s->store->db, &ip__q_units_all, NULL, 0, &it->rows);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK) {
-        *out = it;
-        return IP_OK;
-    }
-    ip_unit_iterator_free(it);
+    rc = ip__cursor_new(&it, s, &unit_kind, &op, &ip__q_units_all, NULL, 0);
+    *out = it;
     return rc;
-}
-
-int ip_unit_next(ip_unit **out, ip_unit_iterator *it)
-{
-    if (!out)
-        return ip__error_null("out");
-    *out = NULL;
-    if (!it)
-        return ip__error_null("iterator");
-    if (it->next >= it->rows.count)
-        return IP_ITEROVER;
-    *out = ip__rows_take(&it->rows, it->next++);
-    return IP_OK;
-}
-
-void ip_unit_iterator_free(ip_unit_iterator *it)
-{
-    if (!it)
-        return;
-    ip__rows_free(&it->rows);
-    ip_free(it);
 }
