@@ -54,6 +54,7 @@ void ip_free(void *ptr)
 
 void ip__set_text(char **field, const char *value, bool *failed)
 {
+    free(*field);
     *field = NULL;
     if (value && *value) {
         *field = ip__strdup(value);

@@ -15,8 +15,8 @@ void *ip__realloc(void *ptr, size_t size);
 char *ip__strdup(const char *s);      /* NULL in, NULL out (no error) */
 char *ip__strndup(const char *s, size_t len);
 
-/* Copies an optional string into a record field ("" becomes NULL); sets
- * *failed on allocation failure. */
+/* Copies an optional string into a record field ("" becomes NULL), freeing
+ * what the field held; sets *failed on allocation failure. */
 void ip__set_text(char **field, const char *value, bool *failed);
 
 #endif

@@ -1,7 +1,7 @@
 /* Applications (henvendelse / søknad) for a plan, a coordinator and/or a
  * child coordinator; the outcome of each request; interim replies; and the
  * list of applications waiting past their reply date. */
-#include "internal.h"
+#include "record_call.h"
 
 #include <string.h>
 
@@ -13,10 +13,6 @@
     ((unsigned int)(IP_REQUEST_PLAN | IP_REQUEST_COORDINATOR |                 \
                     IP_REQUEST_CHILD_COORDINATOR))
 
-struct ip_application_iterator {
-    ip__rows rows; /* applications, their requests attached */
-    size_t next;
-};
 
 static const ip__name request_kind_names[] = {
     {IP_REQUEST_PLAN, "plan"},
@@ -105,59 +101,10 @@ const char *ip_application_decided_by(const ip_application *a, ip_request_kind k
     return req ? req->decided_by : NULL;
 }
 
-const char *ip_request_kind_name(ip_request_kind kind)
-{
-    return ip__name_of(request_kind_names, (int)kind);
-}
-
-int ip_request_kind_from_name(ip_request_kind *out, const char *name)
-{
-    int value;
-    int rc;
-
-    if (!out)
-        return ip__error_null("out");
-    rc = ip__value_of(&value, request_kind_names, name, "request_kind");
-    if (rc == IP_OK)
-        *out = (ip_request_kind)value;
-    return rc;
-}
-
-const char *ip_outcome_name(ip_outcome outcome)
-{
-    return ip__name_of(outcome_names, (int)outcome);
-}
-
-int ip_outcome_from_name(ip_outcome *out, const char *name)
-{
-    int value;
-    int rc;
-
-    if (!out)
-        return ip__error_null("out");
-    rc = ip__value_of(&value, outcome_names, name, "outcome");
-    if (rc == IP_OK)
-        *out = (ip_outcome)value;
-    return rc;
-}
-
-const char *ip_outcome_form_name(ip_outcome_form form)
-{
-    return ip__name_of(outcome_form_names, (int)form);
-}
-
-int ip_outcome_form_from_name(ip_outcome_form *out, const char *name)
-{
-    int value;
-    int rc;
-
-    if (!out)
-        return ip__error_null("out");
-    rc = ip__value_of(&value, outcome_form_names, name, "outcome_form");
-    if (rc == IP_OK)
-        *out = (ip_outcome_form)value;
-    return rc;
-}
+/* A combination of kinds has no name: only single bits are in the table. */
+IP__ENUM_NAMES(ip_request_kind, ip_request_kind, request_kind_names, "request_kind")
+IP__ENUM_NAMES(ip_outcome, ip_outcome, outcome_names, "outcome")
+IP__ENUM_NAMES(ip_outcome_form, ip_outcome_form, outcome_form_names, "outcome_form")
 
 void ip_application_free(ip_application *a)
 {
@@ -168,59 +115,12 @@ void ip_application_free(ip_application *a)
     ip__record_free(&ip__application_table, a);
 }
 
-/* Frees what rows holds when its items are applications (ip__rows_free
- * would leave their requests behind). */
-static void application_rows_free(ip__rows *rows)
-{
-    for (size_t i = 0; i < rows->count; i++) {
-        ip_application_free(rows->items[i]);
-        rows->items[i] = NULL;
-    }
-    ip__rows_free(rows);
-}
-
-int ip_application_fields_init(ip_application_fields *fields, unsigned int version)
-{
-    ip_application_fields defaults = IP_APPLICATION_FIELDS_INIT;
-
-    if (!fields)
-        return ip__error_null("fields");
-    if (version != IP_APPLICATION_FIELDS_VERSION)
-        return ip__error_set(IP_EINVALID, "fields.version", "unknown version %u", version);
-    *fields = defaults;
-    return IP_OK;
-}
-
-int ip_outcome_fields_init(ip_outcome_fields *fields, unsigned int version)
-{
-    ip_outcome_fields defaults = IP_OUTCOME_FIELDS_INIT;
-
-    if (!fields)
-        return ip__error_null("fields");
-    if (version != IP_OUTCOME_FIELDS_VERSION)
-        return ip__error_set(IP_EINVALID, "fields.version", "unknown version %u", version);
-    *fields = defaults;
-    return IP_OK;
-}
-
-int ip_application_query_init(ip_application_query *query, unsigned int version)
-{
-    ip_application_query defaults = IP_APPLICATION_QUERY_INIT;
-
-    if (!query)
-        return ip__error_null("query");
-    if (version != IP_APPLICATION_QUERY_VERSION)
-        return ip__error_set(IP_EINVALID, "query.version", "unknown version %u", version);
-    *query = defaults;
-    return IP_OK;
-}
-
-/* Replaces an optional text field, freeing what it held. */
-static void replace_text(char **field, const char *value, bool *failed)
-{
-    ip_free(*field);
-    ip__set_text(field, value, failed);
-}
+IP__FIELDS_INIT(ip_application_fields_init, ip_application_fields,
+                IP_APPLICATION_FIELDS_INIT, IP_APPLICATION_FIELDS_VERSION)
+IP__FIELDS_INIT(ip_outcome_fields_init, ip_outcome_fields, IP_OUTCOME_FIELDS_INIT,
+                IP_OUTCOME_FIELDS_VERSION)
+IP__FIELDS_INIT(ip_application_query_init, ip_application_query,
+                IP_APPLICATION_QUERY_INIT, IP_APPLICATION_QUERY_VERSION)
 
 /* Checks fields and fills the record's columns from them, with the reply
  * date (one month after receipt) and every request still pending. */
@@ -312,54 +212,6 @@ static int requests_insert(ip_session *s, struct ip_application *a)
     return rc;
 }
 
-int ip_application_create(ip_application **out, ip_session *s,
-                          const ip_application_fields *f)
-{
-    ip__op op = {IP__ACT_CREATE, IP__OBJ_APPLICATION, NULL, NULL, NULL};
-    struct ip_application *a;
-    int64_t found = 0;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    a = ip__calloc(1, sizeof *a);
-    if (!a)
-        return IP_ENOMEM;
-    rc = application_from_fields(s->store, a, f);
-    if (rc == IP_OK)
-        rc = ip__call_open(s);
-    if (rc) {
-        ip_application_free(a);
-        return rc;
-    }
-    op.person_id = a->person_id;
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = ip__db_scalar(s->store->db, &ip__q_person_exists,
-                           (ip__arg[]){IP__TEXT(a->person_id)}, 1, &found);
-    if (rc == IP_OK && !found)
-        rc = ip__error_set(IP_ENOTFOUND, "application.person_id", "no person with that id");
-    if (rc == IP_OK)
-        rc = signer_check(s, a);
-    if (rc == IP_OK)
-        rc = ip__meta_init(s->store, &a->meta);
-    if (rc == IP_OK) {
-        op.object_id = a->meta.id;
-        rc = ip__db_insert(s->store->db, &ip__application_table, a);
-    }
-    if (rc == IP_OK)
-        rc = requests_insert(s, a);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && out) {
-        *out = a;
-        a = NULL;
-    }
-    ip_application_free(a);
-    return rc;
-}
-
 /* Loads the requests of a into a->request[] by kind: one query. */
 static int requests_load(ip_session *s, struct ip_application *a)
 {
@@ -378,54 +230,81 @@ static int requests_load(ip_session *s, struct ip_application *a)
     return rc;
 }
 
-/* Reads the application id into *out (without its requests). */
-static int application_load(ip_session *s, const char *id, struct ip_application **out)
+static const char *application_subject(const void *record)
 {
-    struct ip_application *a = ip__calloc(1, sizeof *a);
+    return ((const struct ip_application *)record)->person_id;
+}
+
+/* The person exists and the signer had standing on the day received. */
+static int application_check(ip_session *s, const void *record)
+{
+    const struct ip_application *a = record;
+    int rc = ip__require(s->store, &ip__q_person_exists, a->person_id, IP_ENOTFOUND,
+                         "application.person_id", "no person with that id");
+
+    return rc ? rc : signer_check(s, a);
+}
+
+static int application_requests_insert(ip_session *s, void *record)
+{
+    return requests_insert(s, record);
+}
+
+static int application_requests_load(ip_session *s, void *record)
+{
+    return requests_load(s, record);
+}
+
+static void application_free(void *record)
+{
+    ip_application_free(record);
+}
+
+static const ip__kind application_kind = {
+    &ip__application_table, IP__OBJ_APPLICATION, "application.id",
+    application_subject, NULL, NULL, application_requests_load, application_free,
+};
+
+static const ip__kind application_create_kind = {
+    &ip__application_table, IP__OBJ_APPLICATION, "application.id",
+    application_subject, application_check, application_requests_insert,
+    application_requests_load, application_free,
+};
+
+int ip_application_create(ip_application **out, ip_session *s,
+                          const ip_application_fields *f)
+{
+    struct ip_application *a;
+    void *created = NULL;
     int rc;
 
-    *out = NULL;
+    if (out)
+        *out = NULL;
+    if (!s)
+        return ip__error_null("session");
+    a = ip__calloc(1, sizeof *a);
     if (!a)
         return IP_ENOMEM;
-    rc = ip__db_get(s->store->db, &ip__application_table, id, a);
+    rc = application_from_fields(s->store, a, f);
     if (rc) {
-        ip_free(a);
+        ip_application_free(a);
         return rc;
     }
-    *out = a;
-    return IP_OK;
+    /* The checks need the store, so they run inside the call; creation is
+     * the only change that checks them. */
+    rc = ip__record_create(out ? &created : NULL, s, &application_create_kind, a);
+    if (out)
+        *out = created;
+    return rc;
 }
 
 int ip_application_get(ip_application **out, ip_session *s, const char *id)
 {
-    ip__op op = {IP__ACT_READ, IP__OBJ_APPLICATION, id, NULL, NULL};
-    struct ip_application *a = NULL;
-    int rc;
+    void *application = NULL;
+    int rc = ip__record_read(out ? &application : NULL, s, &application_kind, id);
 
-    if (!out)
-        return ip__error_null("out");
-    *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = ip__id_check("application.id", id);
-    if (rc)
-        return rc;
-    rc = ip__call_open(s);
-    if (rc)
-        return rc;
-    rc = application_load(s, id, &a);
-    if (rc == IP_OK) {
-        op.person_id = a->person_id;
-        rc = ip__authorize(s, &op);
-    }
-    if (rc == IP_OK)
-        rc = requests_load(s, a);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK) {
-        *out = a;
-        return IP_OK;
-    }
-    ip_application_free(a);
+    if (out)
+        *out = application;
     return rc;
 }
 
@@ -484,9 +363,9 @@ static int outcome_apply(ip_session *s, struct ip_application *a, unsigned int k
                              "is before the application was received");
     req->outcome = o->outcome;
     req->form = o->form ? o->form : IP_OUTCOME_FORM_DECISION;
-    replace_text(&req->reason, o->reason, &failed);
-    replace_text(&req->decided_on, decided_on, &failed);
-    replace_text(&req->decided_by, s->actor_id, &failed);
+    ip__set_text(&req->reason, o->reason, &failed);
+    ip__set_text(&req->decided_on, decided_on, &failed);
+    ip__set_text(&req->decided_by, s->actor_id, &failed);
     if (failed)
         return ip__error_nomem();
     a->pending = (int64_t)((unsigned int)a->pending & ~kind);
@@ -496,13 +375,37 @@ static int outcome_apply(ip_session *s, struct ip_application *a, unsigned int k
     return rc;
 }
 
+typedef struct {
+    unsigned int kind;
+    const ip_outcome_fields *outcome;
+    const char *decided_on;
+} decision;
+
+/* Records the outcome in the stored request (the application's own
+ * columns are written by the generic change). */
+static int apply_decision(ip_session *s, void *stored, const void *ctx)
+{
+    const decision *d = ctx;
+    struct ip_application *a = stored;
+    ip__application_request *req;
+    int rc;
+
+    if (!((unsigned int)a->requests & d->kind))
+        return ip__error_set(IP_EINVALID, "kind", "the application does not ask for this");
+    rc = outcome_apply(s, a, d->kind, d->outcome, d->decided_on);
+    if (rc)
+        return rc;
+    req = a->request[request_index(d->kind)];
+    return ip__db_update(s->store->db, &ip__application_request_table, req,
+                         req->meta.revision);
+}
+
 int ip_application_decide(int64_t *revision_out, ip_session *s, const char *id,
                           int64_t expected_revision, ip_request_kind kind,
                           const ip_outcome_fields *o)
 {
-    ip__op op = {IP__ACT_UPDATE, IP__OBJ_APPLICATION, id, NULL, NULL};
-    struct ip_application *a = NULL;
     char decided_on[IP__DATE_LEN + 1];
+    decision d = {(unsigned int)kind, o, decided_on};
     int rc;
 
     if (!s)
@@ -510,44 +413,36 @@ int ip_application_decide(int64_t *revision_out, ip_session *s, const char *id,
     rc = ip__id_check("application.id", id);
     if (rc == IP_OK)
         rc = outcome_check(s, (unsigned int)kind, o, decided_on);
-    if (rc == IP_OK)
-        rc = ip__call_open(s);
     if (rc)
         return rc;
-    rc = application_load(s, id, &a);
-    if (rc == IP_OK) {
-        op.person_id = a->person_id;
-        rc = ip__authorize(s, &op);
-    }
-    if (rc == IP_OK && !((unsigned int)a->requests & (unsigned int)kind))
-        rc = ip__error_set(IP_EINVALID, "kind", "the application does not ask for this");
-    if (rc == IP_OK)
-        rc = requests_load(s, a);
-    if (rc == IP_OK)
-        rc = outcome_apply(s, a, (unsigned int)kind, o, decided_on);
-    /* The application first: a stale revision stops the call before the
-     * request is written. */
-    if (rc == IP_OK)
-        rc = ip__db_update(s->store->db, &ip__application_table, a, expected_revision);
-    if (rc == IP_OK) {
-        ip__application_request *req = a->request[request_index((unsigned int)kind)];
-        rc = ip__db_update(s->store->db, &ip__application_request_table, req,
-                           req->meta.revision);
-    }
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && revision_out)
-        *revision_out = a->meta.revision;
-    ip_application_free(a);
-    return rc;
+    return ip__record_change(revision_out, s, &application_kind, IP__ACT_UPDATE, id,
+                             expected_revision, apply_decision, &d);
+}
+
+static int apply_interim_reply(ip_session *s, void *stored, const void *ctx)
+{
+    struct ip_application *a = stored;
+    const char *replied_on = ctx;
+    bool failed = false;
+
+    (void)s;
+    if (a->interim_reply_on)
+        return ip__error_set(IP_ESTATE, "application.interim_reply_on",
+                             "an interim reply was recorded already");
+    if (a->pending == 0)
+        return ip__error_set(IP_ESTATE, "application.interim_reply_on",
+                             "every request is decided: no interim reply is due");
+    if (strcmp(replied_on, a->received_on) < 0)
+        return ip__error_set(IP_EINVALID, "replied_on",
+                             "is before the application was received");
+    ip__set_text(&a->interim_reply_on, replied_on, &failed);
+    return failed ? ip__error_nomem() : IP_OK;
 }
 
 int ip_application_interim_reply(int64_t *revision_out, ip_session *s, const char *id,
                                  int64_t expected_revision, const char *replied_on)
 {
-    ip__op op = {IP__ACT_UPDATE, IP__OBJ_APPLICATION, id, NULL, NULL};
-    struct ip_application *a = NULL;
     char today[IP__DATE_LEN + 1];
-    bool failed = false;
     int rc;
 
     if (!s)
@@ -560,34 +455,8 @@ int ip_application_interim_reply(int64_t *revision_out, ip_session *s, const cha
     ip__today(s->store, today);
     if (strcmp(replied_on, today) > 0)
         return ip__error_set(IP_EINVALID, "replied_on", "is after today");
-    rc = ip__call_open(s);
-    if (rc)
-        return rc;
-    rc = application_load(s, id, &a);
-    if (rc == IP_OK) {
-        op.person_id = a->person_id;
-        rc = ip__authorize(s, &op);
-    }
-    if (rc == IP_OK && a->interim_reply_on)
-        rc = ip__error_set(IP_ESTATE, "application.interim_reply_on",
-                           "an interim reply was recorded already");
-    if (rc == IP_OK && a->pending == 0)
-        rc = ip__error_set(IP_ESTATE, "application.interim_reply_on",
-                           "every request is decided: no interim reply is due");
-    if (rc == IP_OK && strcmp(replied_on, a->received_on) < 0)
-        rc = ip__error_set(IP_EINVALID, "replied_on",
-                           "is before the application was received");
-    if (rc == IP_OK) {
-        replace_text(&a->interim_reply_on, replied_on, &failed);
-        rc = failed ? ip__error_nomem() : ip__meta_touch(s->store, &a->meta);
-    }
-    if (rc == IP_OK)
-        rc = ip__db_update(s->store->db, &ip__application_table, a, expected_revision);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && revision_out)
-        *revision_out = a->meta.revision;
-    ip_application_free(a);
-    return rc;
+    return ip__record_change(revision_out, s, &application_kind, IP__ACT_UPDATE, id,
+                             expected_revision, apply_interim_reply, replied_on);
 }
 
 /* The query, checked; person_id and overdue_on NULL when absent. */
@@ -615,59 +484,24 @@ static int query_check(const ip_application_query *q, const char **person_id,
     return IP_OK;
 }
 
-/* Runs the query that fits, then loads each application's requests. */
-static int applications_select(ip_session *s, const char *person_id,
-                               const char *overdue_on, ip__rows *rows)
-{
-    int rc;
-
-    if (person_id && overdue_on)
-        rc = ip__db_select(s->store->db, &ip__q_applications_of_person_overdue,
-                           (ip__arg[]){IP__TEXT(person_id), IP__TEXT(overdue_on)}, 2,
-                           rows);
-    else if (overdue_on)
-        rc = ip__db_select(s->store->db, &ip__q_applications_overdue,
-                           (ip__arg[]){IP__TEXT(overdue_on)}, 1, rows);
-    else if (person_id)
-        rc = ip__db_select(s->store->db, &ip__q_applications_of_person,
-                           (ip__arg[]){IP__TEXT(person_id)}, 1, rows);
-    else
-        rc = ip__db_select(s->store->db, &ip__q_applications_all, NULL, 0, rows);
-    for (size_t i = 0; rc == IP_OK && i < rows->count; i++)
-        rc = requests_load(s, rows->items[i]);
-    return rc;
-}
-
-/* Appends one audited read per application listed, so that each person's
- * access log shows the listing; the call's own event follows at close. */
-static int applications_audit(ip_session *s, const ip__op *call, const ip__rows *rows)
-{
-    int rc = IP_OK;
-
-    for (size_t i = 0; rc == IP_OK && i < rows->count; i++) {
-        const struct ip_application *a = rows->items[i];
-        ip__op op = {IP__ACT_READ, IP__OBJ_APPLICATION, a->meta.id, a->person_id,
-                     call->rule};
-        rc = ip__audit_append(s, &op, true);
-    }
-    return rc;
-}
+IP__ITERATOR(ip_application)
 
 /*
  * Authorization is decided once for the whole call, with the query's
  * person as the person concerned: a coordinating unit may list every
  * application, a person or representative only one person's (passing
  * query->person_id); listing all as a person or representative is denied
- * (IP_EDENIED, audited) rather than filtered. The applications are read in
- * the call's transaction, and each one listed gets an audited read event of
- * its own beside the call's event.
+ * (IP_EDENIED, audited) rather than filtered.
  */
 int ip_application_iterator_new(ip_application_iterator **out, ip_session *s,
                                 const ip_application_query *query)
 {
     ip__op op = {IP__ACT_READ, IP__OBJ_APPLICATION, NULL, NULL, NULL};
-    struct ip_application_iterator *it;
     const char *person_id, *overdue_on;
+    const ip__query *q;
+    ip__arg args[2];
+    size_t nargs = 0;
+    void *it = NULL;
     int rc;
 
     if (!out)
@@ -678,46 +512,15 @@ int ip_application_iterator_new(ip_application_iterator **out, ip_session *s,
     rc = query_check(query, &person_id, &overdue_on);
     if (rc)
         return rc;
-    it = ip__calloc(1, sizeof *it);
-    if (!it)
-        return IP_ENOMEM;
-    rc = ip__call_open(s);
-    if (rc) {
-        ip_free(it);
-        return rc;
-    }
+    if (person_id)
+        args[nargs++] = IP__TEXT(person_id);
+    if (overdue_on)
+        args[nargs++] = IP__TEXT(overdue_on);
+    q = person_id ? (overdue_on ? &ip__q_applications_of_person_overdue
+                                : &ip__q_applications_of_person)
+                  : (overdue_on ? &ip__q_applications_overdue : &ip__q_applications_all);
     op.person_id = person_id;
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = applications_select(s, person_id, overdue_on, &it->rows);
-    if (rc == IP_OK)
-        rc = applications_audit(s, &op, &it->rows);
-    rc = ip__call_close(s, &op, rc);
-    if (rc) {
-        ip_application_iterator_free(it);
-        return rc;
-    }
+    rc = ip__cursor_new(&it, s, &application_kind, &op, q, args, nargs);
     *out = it;
-    return IP_OK;
-}
-
-int ip_application_next(ip_application **out, ip_application_iterator *it)
-{
-    if (!out)
-        return ip__error_null("out");
-    *out = NULL;
-    if (!it)
-        return ip__error_null("it");
-    if (it->next >= it->rows.count)
-        return IP_ITEROVER;
-    *out = ip__rows_take(&it->rows, it->next++);
-    return IP_OK;
-}
-
-void ip_application_iterator_free(ip_application_iterator *it)
-{
-    if (!it)
-        return;
-    application_rows_free(&it->rows);
-    ip_free(it);
+    return rc;
 }

@@ -242,6 +242,13 @@ int ip__cursor_new(void **out, ip_session *s, const ip__kind *k, ip__op *op,
         rc = ip__db_select(s->store->db, query, args, nargs, &c->rows);
     for (size_t i = 0; rc == IP_OK && k->after_load && i < c->rows.count; i++)
         rc = k->after_load(s, c->rows.items[i]);
+    /* Each record about a person gets a read event of its own beside the
+     * call's, so the person's access log shows the listing. */
+    for (size_t i = 0; rc == IP_OK && k->subject && i < c->rows.count; i++) {
+        ip__op row = {IP__ACT_READ, k->object, ((ip__meta *)c->rows.items[i])->id,
+                      k->subject(c->rows.items[i]), op->rule};
+        rc = ip__audit_append(s, &row, true);
+    }
     rc = ip__call_close(s, op, rc);
     if (rc) {
         ip__cursor_free(c);

@@ -1,15 +1,11 @@
 /* Relations between persons: parents with parental responsibility,
  * guardians (verge) and next of kin (pårørende), each for a period. */
-#include "internal.h"
+#include "record_call.h"
 
 #include <string.h>
 
 #include "store/queries.h"
 
-struct ip_relation_iterator {
-    ip__rows rows;
-    size_t next;
-};
 
 static const ip__name relation_kind_names[] = {
     {IP_RELATION_PARENT, "parent"},
@@ -25,40 +21,15 @@ IP__GETTER(ip_relation, kind_of, ip_relation_kind, r->kind)
 IP__GET_TEXT(ip_relation, valid_from)
 IP__GET_TEXT(ip_relation, valid_to)
 
-const char *ip_relation_kind_name(ip_relation_kind kind)
-{
-    return ip__name_of(relation_kind_names, (int)kind);
-}
-
-int ip_relation_kind_from_name(ip_relation_kind *out, const char *name)
-{
-    int value;
-    int rc;
-
-    if (!out)
-        return ip__error_null("out");
-    rc = ip__value_of(&value, relation_kind_names, name, "relation.kind");
-    if (rc == IP_OK)
-        *out = (ip_relation_kind)value;
-    return rc;
-}
+IP__ENUM_NAMES(ip_relation_kind, ip_relation_kind, relation_kind_names, "relation.kind")
 
 void ip_relation_free(ip_relation *relation)
 {
     ip__record_free(&ip__relation_table, relation);
 }
 
-int ip_relation_fields_init(ip_relation_fields *fields, unsigned int version)
-{
-    ip_relation_fields defaults = IP_RELATION_FIELDS_INIT;
-
-    if (!fields)
-        return ip__error_null("fields");
-    if (version != IP_RELATION_FIELDS_VERSION)
-        return ip__error_set(IP_EINVALID, "fields.version", "unknown version %u", version);
-    *fields = defaults;
-    return IP_OK;
-}
+IP__FIELDS_INIT(ip_relation_fields_init, ip_relation_fields, IP_RELATION_FIELDS_INIT,
+                IP_RELATION_FIELDS_VERSION)
 
 /* Checks fields and fills the record's columns from them. Whether the two
  * persons exist is the store's question, asked inside the call. */
@@ -92,22 +63,33 @@ static int relation_from_fields(struct ip_relation *r, const ip_relation_fields 
     return failed ? ip__error_nomem() : IP_OK;
 }
 
-/* IP_ENOTFOUND naming field when no person has that id. */
-static int person_exists(ip_session *s, const char *id, const char *field)
+static const char *relation_subject(const void *record)
 {
-    int64_t found;
-    int rc = ip__db_scalar(s->store->db, &ip__q_person_exists,
-                           (ip__arg[]){IP__TEXT(id)}, 1, &found);
+    return ((const struct ip_relation *)record)->person_id;
+}
 
-    if (rc == IP_OK && !found)
-        rc = ip__error_set(IP_ENOTFOUND, field, "no person with that id");
+/* Both persons are in the store. */
+static int persons_exist(ip_session *s, const void *record)
+{
+    const struct ip_relation *r = record;
+    int rc = ip__require(s->store, &ip__q_person_exists, r->person_id, IP_ENOTFOUND,
+                         "relation.person_id", "no person with that id");
+
+    if (rc == IP_OK)
+        rc = ip__require(s->store, &ip__q_person_exists, r->related_id, IP_ENOTFOUND,
+                         "relation.related_id", "no person with that id");
     return rc;
 }
 
+static const ip__kind relation_kind = {
+    &ip__relation_table, IP__OBJ_RELATION, "relation.id", relation_subject,
+    persons_exist, NULL, NULL, NULL,
+};
+
 int ip_relation_create(ip_relation **out, ip_session *s, const ip_relation_fields *f)
 {
-    ip__op op = {IP__ACT_CREATE, IP__OBJ_RELATION, NULL, NULL, NULL};
     struct ip_relation *r;
+    void *created = NULL;
     int rc;
 
     if (out)
@@ -118,39 +100,34 @@ int ip_relation_create(ip_relation **out, ip_session *s, const ip_relation_field
     if (!r)
         return IP_ENOMEM;
     rc = relation_from_fields(r, f);
-    if (rc == IP_OK)
-        rc = ip__call_open(s);
     if (rc) {
         ip_relation_free(r);
         return rc;
     }
-    op.person_id = r->person_id;
-    rc = ip__authorize(s, &op);
-    if (rc == IP_OK)
-        rc = person_exists(s, r->person_id, "relation.person_id");
-    if (rc == IP_OK)
-        rc = person_exists(s, r->related_id, "relation.related_id");
-    if (rc == IP_OK)
-        rc = ip__meta_init(s->store, &r->meta);
-    if (rc == IP_OK) {
-        op.object_id = r->meta.id;
-        rc = ip__db_insert(s->store->db, &ip__relation_table, r);
-    }
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && out) {
-        *out = r;
-        r = NULL;
-    }
-    ip_relation_free(r);
+    rc = ip__record_create(out ? &created : NULL, s, &relation_kind, r);
+    if (out)
+        *out = created;
     return rc;
+}
+
+static int apply_end(ip_session *s, void *stored, const void *ctx)
+{
+    struct ip_relation *r = stored;
+    const char *valid_to = ctx;
+    bool failed = false;
+
+    (void)s;
+    if (r->valid_to)
+        return ip__error_set(IP_ESTATE, "relation.valid_to", "already ended");
+    if (strcmp(valid_to, r->valid_from) < 0)
+        return ip__error_set(IP_EINVALID, "relation.valid_to", "is before valid_from");
+    ip__set_text(&r->valid_to, valid_to, &failed);
+    return failed ? ip__error_nomem() : IP_OK;
 }
 
 int ip_relation_end(int64_t *revision_out, ip_session *s, const char *id,
                     int64_t expected_revision, const char *valid_to)
 {
-    ip__op op = {IP__ACT_UPDATE, IP__OBJ_RELATION, id, NULL, NULL};
-    struct ip_relation *r;
-    bool failed = false;
     int rc;
 
     if (!s)
@@ -160,44 +137,17 @@ int ip_relation_end(int64_t *revision_out, ip_session *s, const char *id,
         rc = ip__date_check("relation.valid_to", valid_to, true);
     if (rc)
         return rc;
-    r = ip__calloc(1, sizeof *r);
-    if (!r)
-        return IP_ENOMEM;
-    rc = ip__call_open(s);
-    if (rc) {
-        ip_relation_free(r);
-        return rc;
-    }
-    /* The relation is read first: its person decides who may end it. */
-    rc = ip__db_get(s->store->db, &ip__relation_table, id, r);
-    if (rc == IP_OK) {
-        op.person_id = r->person_id;
-        rc = ip__authorize(s, &op);
-    }
-    if (rc == IP_OK && r->valid_to)
-        rc = ip__error_set(IP_ESTATE, "relation.valid_to", "already ended");
-    if (rc == IP_OK && strcmp(valid_to, r->valid_from) < 0)
-        rc = ip__error_set(IP_EINVALID, "relation.valid_to", "is before valid_from");
-    if (rc == IP_OK) {
-        ip__set_text(&r->valid_to, valid_to, &failed);
-        rc = failed ? ip__error_nomem() : ip__meta_touch(s->store, &r->meta);
-    }
-    if (rc == IP_OK)
-        rc = ip__db_update(s->store->db, &ip__relation_table, r, expected_revision);
-    rc = ip__call_close(s, &op, rc);
-    if (rc == IP_OK && revision_out)
-        *revision_out = r->meta.revision;
-    ip_relation_free(r);
-    return rc;
+    return ip__record_change(revision_out, s, &relation_kind, IP__ACT_UPDATE, id,
+                             expected_revision, apply_end, valid_to);
 }
 
-/* The relations are read in one query inside the audited call; the
- * iterator hands them out one by one without touching the store again. */
+IP__ITERATOR(ip_relation)
+
 int ip_relation_iterator_new(ip_relation_iterator **out, ip_session *s,
                              const char *person_id)
 {
     ip__op op = {IP__ACT_READ, IP__OBJ_RELATION, NULL, person_id, NULL};
-    struct ip_relation_iterator *it;
+    void *it = NULL;
     int rc;
 
     if (!out)
@@ -206,46 +156,9 @@ int ip_relation_iterator_new(ip_relation_iterator **out, ip_session *s,
     if (!s)
         return ip__error_null("session");
     rc = ip__id_check("person_id", person_id);
-    if (rc)
-        return rc;
-    it = ip__calloc(1, sizeof *it);
-    if (!it)
-        return IP_ENOMEM;
-    rc = ip__call_open(s);
-    if (rc) {
-        ip_free(it);
-        return rc;
-    }
-    rc = ip__authorize(s, &op);
     if (rc == IP_OK)
-        rc = ip__db_select(s->store->db, &ip__q_relations_of_person,
-                           (ip__arg[]){IP__TEXT(person_id)}, 1, &it->rows);
-    rc = ip__call_close(s, &op, rc);
-    if (rc) {
-        ip_relation_iterator_free(it);
-        return rc;
-    }
+        rc = ip__cursor_new(&it, s, &relation_kind, &op, &ip__q_relations_of_person,
+                            (ip__arg[]){IP__TEXT(person_id)}, 1);
     *out = it;
-    return IP_OK;
-}
-
-int ip_relation_next(ip_relation **out, ip_relation_iterator *it)
-{
-    if (!out)
-        return ip__error_null("out");
-    *out = NULL;
-    if (!it)
-        return ip__error_null("it");
-    if (it->next >= it->rows.count)
-        return IP_ITEROVER;
-    *out = ip__rows_take(&it->rows, it->next++);
-    return IP_OK;
-}
-
-void ip_relation_iterator_free(ip_relation_iterator *it)
-{
-    if (!it)
-        return;
-    ip__rows_free(&it->rows);
-    ip_free(it);
+    return rc;
 }

@@ -621,7 +621,7 @@ START_TEST(query_checks)
     th_expect(IP_EINVALID, ip_application_iterator_new(&it, NULL, NULL));
     th_field("session");
     th_expect(IP_EINVALID, ip_application_next(&a, NULL));
-    th_field("it");
+    th_field("iterator");
     th_expect(IP_EINVALID, ip_application_next(NULL, NULL));
     th_field("out");
 

@@ -350,7 +350,7 @@ START_TEST(null_arguments)
     th_expect(IP_EINVALID, ip_relation_next(NULL, NULL));
     th_field("out");
     th_expect(IP_EINVALID, ip_relation_next(&r, NULL));
-    th_field("it");
+    th_field("iterator");
 
     th_expect(IP_EINVALID, ip_relation_fields_init(NULL, IP_RELATION_FIELDS_VERSION));
     th_expect(IP_EINVALID, ip_relation_fields_init(&bad, 2));
