@@ -3,10 +3,10 @@
  * Deny by default; every allow names the rule that allowed it, every deny
  * the rule that denied it, and both land in the audit event.
  *
- * This is the foundation policy: DESIGN.md §6 without the consent,
- * participation and assignment conditions, which arrive with the plan,
- * consent and coordinator modules. Until then the roles that depend on
- * them (coordinator, provider, next of kin) read no personal data.
+ * This is DESIGN.md §6 without the consent conditions (they arrive with
+ * the consent module) and with the coordinator recognised by an active
+ * coordinator participant of the plan (until coordinator assignments
+ * arrive). Until then a provider reads no plan and next of kin nothing.
  */
 #include "internal.h"
 
@@ -63,8 +63,94 @@ static int own_records(ip_session *s, const ip__op *op, decision *d)
     return IP_OK;
 }
 
+static bool is_plan_content(ip__object object)
+{
+    return object >= IP__OBJ_PLAN && object <= IP__OBJ_REVISION;
+}
+
+static int plan_fact(ip_session *s, const ip__query *q, const char *plan_id,
+                     const char *who, bool *out)
+{
+    char today[IP__DATE_LEN + 1];
+    int64_t found = 0;
+    int rc = IP_OK;
+
+    *out = false;
+    if (!plan_id || !who)
+        return IP_OK;
+    ip__today(s->store, today);
+    rc = ip__db_scalar(s->store->db, q,
+                       (ip__arg[]){IP__TEXT(plan_id), IP__TEXT(who), IP__TEXT(today)}, 3,
+                       &found);
+    *out = found != 0;
+    return rc;
+}
+
+/* Plans and their content. Reading and exporting are alike here. */
+static int decide_plan(ip_session *s, const ip__op *op, decision *d)
+{
+    bool reads = op->action == IP__ACT_READ || op->action == IP__ACT_EXPORT;
+    bool yes = false;
+    int rc;
+
+    switch (s->role) {
+    case IP_ROLE_COORDINATING_UNIT:
+        /* Opening, activating and ending a plan and naming who takes part
+         * is case handling; the content is the coordinator's. */
+        if (reads || op->object == IP__OBJ_PLAN || op->object == IP__OBJ_PARTICIPANT)
+            *d = allow("coordinating_unit.case_handling");
+        else
+            *d = deny("coordinating_unit.plan_content",
+                      "the plan's content is kept by its coordinator");
+        return IP_OK;
+    case IP_ROLE_COORDINATOR:
+        rc = plan_fact(s, &ip__q_is_plan_coordinator, op->plan_id, s->actor_id, &yes);
+        if (rc)
+            return rc;
+        *d = yes ? allow("coordinator.active_participant")
+                 : deny("coordinator.active_participant",
+                        "the actor is not an active coordinator of this plan");
+        return IP_OK;
+    case IP_ROLE_PROVIDER:
+        rc = plan_fact(s, &ip__q_is_plan_provider, op->plan_id, s->unit_id, &yes);
+        if (rc)
+            return rc;
+        if (!yes)
+            *d = deny("provider.active_participation",
+                      "the actor's unit does not take part in this plan");
+        else if (op->object == IP__OBJ_MEASURE && op->action == IP__ACT_UPDATE &&
+                 op->unit_id && strcmp(op->unit_id, s->unit_id) == 0)
+            *d = allow("provider.responsible_unit");
+        else if (op->object == IP__OBJ_EVALUATION && op->action == IP__ACT_CREATE)
+            *d = allow("provider.evaluates");
+        else
+            *d = deny("provider.sharing_consent",
+                      "a provider reads the plan only under a sharing consent for its unit, "
+                      "and changes only the measures its unit is responsible for");
+        return IP_OK;
+    case IP_ROLE_PERSON:
+    case IP_ROLE_REPRESENTATIVE:
+        if (reads || (op->action == IP__ACT_CREATE && op->object == IP__OBJ_GOAL))
+            return own_records(s, op, d);
+        *d = deny("own_records.read_only",
+                  "the person and representatives read the plan and propose goals");
+        return IP_OK;
+    case IP_ROLE_ANALYST:
+        *d = deny("analyst.aggregates_only", "an analyst reaches aggregate statistics only");
+        return IP_OK;
+    case IP_ROLE_ADMIN:
+        *d = deny("admin.no_personal_data", "an administrator reaches no personal data");
+        return IP_OK;
+    default:
+        *d = deny("default.deny", "next of kin read a plan only under the person's consent");
+        return IP_OK;
+    }
+}
+
 static int decide(ip_session *s, const ip__op *op, decision *d)
 {
+    if (is_plan_content(op->object))
+        return decide_plan(s, op, d);
     if (op->object == IP__OBJ_STORE) {
         *d = s->role == IP_ROLE_ADMIN
                  ? allow("admin.store")

@@ -230,9 +230,9 @@ static int requests_load(ip_session *s, struct ip_application *a)
     return rc;
 }
 
-static const char *application_subject(const void *record)
+static void application_scope(const void *record, ip__op *op)
 {
-    return ((const struct ip_application *)record)->person_id;
+    op->person_id = ((const struct ip_application *)record)->person_id;
 }
 
 /* The person exists and the signer had standing on the day received. */
@@ -261,14 +261,24 @@ static void application_free(void *record)
 }
 
 static const ip__kind application_kind = {
-    &ip__application_table, IP__OBJ_APPLICATION, "application.id",
-    application_subject, NULL, NULL, application_requests_load, application_free,
+    .table = &ip__application_table,
+    .object = IP__OBJ_APPLICATION,
+    .id_field = "application.id",
+    .scope = application_scope,
+    .after_load = application_requests_load,
+    .free = application_free,
 };
 
+/* Creation alone checks the person and the signer, and writes requests. */
 static const ip__kind application_create_kind = {
-    &ip__application_table, IP__OBJ_APPLICATION, "application.id",
-    application_subject, application_check, application_requests_insert,
-    application_requests_load, application_free,
+    .table = &ip__application_table,
+    .object = IP__OBJ_APPLICATION,
+    .id_field = "application.id",
+    .scope = application_scope,
+    .check = application_check,
+    .after_insert = application_requests_insert,
+    .after_load = application_requests_load,
+    .free = application_free,
 };
 
 int ip_application_create(ip_application **out, ip_session *s,

@@ -22,6 +22,13 @@ static const ip__name object_names[] = {
     {IP__OBJ_PERSON, "person"},
     {IP__OBJ_RELATION, "relation"},
     {IP__OBJ_APPLICATION, "application"},
+    {IP__OBJ_PLAN, "plan"},
+    {IP__OBJ_PARTICIPANT, "participant"},
+    {IP__OBJ_GOAL, "goal"},
+    {IP__OBJ_MEASURE, "measure"},
+    {IP__OBJ_MEETING, "meeting"},
+    {IP__OBJ_EVALUATION, "evaluation"},
+    {IP__OBJ_REVISION, "revision"},
     {0, NULL},
 };
 

@@ -105,6 +105,7 @@ const char *ip_strerror(int code)
     case IP_ETOONEW: return "store was written by a newer version of libip";
     case IP_ENOMEM: return "out of memory";
     case IP_EREADONLY: return "store is open read-only";
+    case IP_EOPENPLAN: return "the person already has an open plan";
     case IP_ITEROVER: return "no more items";
     default: return "unknown error";
     }

@@ -96,7 +96,14 @@ typedef enum {
     IP__OBJ_PRACTITIONER,
     IP__OBJ_PERSON,
     IP__OBJ_RELATION,
-    IP__OBJ_APPLICATION
+    IP__OBJ_APPLICATION,
+    IP__OBJ_PLAN,
+    IP__OBJ_PARTICIPANT,
+    IP__OBJ_GOAL,
+    IP__OBJ_MEASURE,
+    IP__OBJ_MEETING,
+    IP__OBJ_EVALUATION,
+    IP__OBJ_REVISION
 } ip__object;
 
 typedef struct {
@@ -105,6 +112,8 @@ typedef struct {
     const char *object_id; /* NULL until known (creation) */
     const char *person_id; /* the person the data is about, if any */
     const char *rule;      /* set by ip__authorize: which rule decided */
+    const char *plan_id;   /* the plan a content record belongs to */
+    const char *unit_id;   /* the unit responsible for the record (measures) */
 } ip__op;
 
 /* Opens the call's transaction (a savepoint inside a host transaction).

@@ -90,14 +90,17 @@ static int national_id_free(ip_session *s, const void *record)
 }
 
 /* A person's records are about that person. */
-static const char *person_subject(const void *record)
+static void person_scope(const void *record, ip__op *op)
 {
-    return ((const ip__meta *)record)->id;
+    op->person_id = ((const ip__meta *)record)->id;
 }
 
 static const ip__kind person_kind = {
-    &ip__person_table, IP__OBJ_PERSON, "person.id", person_subject,
-    national_id_free, NULL, NULL, NULL,
+    .table = &ip__person_table,
+    .object = IP__OBJ_PERSON,
+    .id_field = "person.id",
+    .scope = person_scope,
+    .check = national_id_free,
 };
 
 /* Fills a new record from fields, or returns the error. */

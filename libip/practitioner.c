@@ -68,8 +68,10 @@ static int unit_exists(ip_session *s, const void *record)
 }
 
 static const ip__kind practitioner_kind = {
-    &ip__practitioner_table, IP__OBJ_PRACTITIONER, "practitioner.id", NULL,
-    unit_exists, NULL, NULL, NULL,
+    .table = &ip__practitioner_table,
+    .object = IP__OBJ_PRACTITIONER,
+    .id_field = "practitioner.id",
+    .check = unit_exists,
 };
 
 /* Fills a new record from fields, or returns the error. */

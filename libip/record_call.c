@@ -34,8 +34,11 @@ int ip__record_create(void **out, ip_session *s, const ip__kind *k, void *record
         record_free(k, record);
         return rc;
     }
-    op.person_id = k->subject ? k->subject(record) : NULL;
-    rc = ip__authorize(s, &op);
+    rc = k->resolve ? k->resolve(s, k, record) : IP_OK;
+    if (rc == IP_OK && k->scope)
+        k->scope(record, &op);
+    if (rc == IP_OK)
+        rc = ip__authorize(s, &op);
     if (rc == IP_OK)
         rc = ip__meta_init(s->store, record);
     if (rc == IP_OK && k->check)
@@ -44,7 +47,8 @@ int ip__record_create(void **out, ip_session *s, const ip__kind *k, void *record
         op.object_id = ((ip__meta *)record)->id;
         /* A record that is its own subject (a person) is named once it
          * has an id. */
-        op.person_id = k->subject ? k->subject(record) : NULL;
+        if (k->scope)
+            k->scope(record, &op);
         rc = ip__db_insert(s->store->db, k->table, record);
     }
     if (rc == IP_OK && k->after_insert)
@@ -64,14 +68,14 @@ static int load_authorized(ip_session *s, const ip__kind *k, ip__op *op,
 {
     int rc = IP_OK;
 
-    if (!k->subject)
+    if (!k->scope)
         rc = ip__authorize(s, op);
     if (rc == IP_OK)
         rc = ip__db_get(s->store->db, k->table, id, record);
     if (rc == IP_ENOTFOUND)
         rc = ip__error_set(IP_ENOTFOUND, k->id_field, "no record with that id");
-    if (rc == IP_OK && k->subject) {
-        op->person_id = k->subject(record);
+    if (rc == IP_OK && k->scope) {
+        k->scope(record, op);
         rc = ip__authorize(s, op);
     }
     if (rc == IP_OK && k->after_load)
@@ -119,7 +123,7 @@ int ip__record_find(void **out, ip_session *s, const ip__kind *k,
     *out = NULL;
     if (rc)
         return rc;
-    if (!k->subject)
+    if (!k->scope)
         rc = ip__authorize(s, &op);
     if (rc == IP_OK)
         rc = ip__db_select(s->store->db, query, args, nargs, &rows);
@@ -128,8 +132,8 @@ int ip__record_find(void **out, ip_session *s, const ip__kind *k,
     if (rc == IP_OK) {
         record = ip__rows_take(&rows, 0);
         op.object_id = ((ip__meta *)record)->id;
-        if (k->subject) {
-            op.person_id = k->subject(record);
+        if (k->scope) {
+            k->scope(record, &op);
             rc = ip__authorize(s, &op);
         }
     }
@@ -244,9 +248,10 @@ int ip__cursor_new(void **out, ip_session *s, const ip__kind *k, ip__op *op,
         rc = k->after_load(s, c->rows.items[i]);
     /* Each record about a person gets a read event of its own beside the
      * call's, so the person's access log shows the listing. */
-    for (size_t i = 0; rc == IP_OK && k->subject && i < c->rows.count; i++) {
+    for (size_t i = 0; rc == IP_OK && k->scope && i < c->rows.count; i++) {
         ip__op row = {IP__ACT_READ, k->object, ((ip__meta *)c->rows.items[i])->id,
-                      k->subject(c->rows.items[i]), op->rule};
+                      NULL, op->rule, NULL, NULL};
+        k->scope(c->rows.items[i], &row);
         rc = ip__audit_append(s, &row, true);
     }
     rc = ip__call_close(s, op, rc);

@@ -14,10 +14,13 @@ typedef struct ip__kind {
     const ip__table *table;
     ip__object object;
     const char *id_field; /* e.g. "unit.id": the field an unknown id names */
-    /* The person a record is about, or NULL for master data. Master data is
-     * authorized before it is read; personal data after, since the record
-     * says whose it is. */
-    const char *(*subject)(const void *record);
+    /* Fills op->person_id (and plan_id, unit_id where they apply) from the
+     * record; NULL for master data. Master data is authorized before it is
+     * read; personal data after, since the record says whose it is. */
+    void (*scope)(const void *record, ip__op *op);
+    /* Fills columns derived from other records (a content record's person
+     * from its plan) before a new record is authorized. May be NULL. */
+    int (*resolve)(ip_session *s, const struct ip__kind *k, void *record);
     /* Rules needing the store, run inside the call once the actor is
      * authorized (references exist, uniqueness, state). May be NULL. */
     int (*check)(ip_session *s, const void *record);

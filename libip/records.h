@@ -79,6 +79,139 @@ struct ip_application {
     ip__application_request *request[3];
 };
 
+/* Every plan content record (participant, goal, measure, meeting, meeting
+ * action, evaluation, revision) begins like this, so that one scope and one
+ * resolve serve them all. */
+typedef struct {
+    ip__meta meta;
+    char *plan_id;
+    char *person_id; /* the plan's person, copied when the record is made */
+} ip__content;
+
+struct ip_plan {
+    ip__meta meta;
+    char *person_id;
+    int64_t status;      /* ip_plan_status */
+    int64_t origin;      /* ip_plan_origin */
+    char *application_id;
+    char *period_start;
+    char *period_end;
+    char *next_revision_on;
+    char *resources;
+    char *needs;
+    char *cooperation;
+    char *activated_on;
+    char *ended_on;
+    int64_t end_reason;  /* ip_plan_end_reason, 0 while open */
+    char *end_note;
+    char *host_ref;
+};
+
+struct ip_participant {
+    ip__meta meta;
+    char *plan_id;
+    char *person_id;     /* the plan's person */
+    int64_t role;        /* ip_participant_role */
+    char *participant_person_id;
+    char *practitioner_id;
+    char *unit_id;
+    char *name;
+    int64_t responsibility_group;
+    char *valid_from;
+    char *valid_to;
+    char *contribution;
+};
+
+struct ip_goal {
+    ip__meta meta;
+    char *plan_id;
+    char *person_id;
+    char *parent_id;
+    char *text;
+    char *expressed_by_id;
+    char *target_date;
+    int64_t status;      /* ip_goal_status */
+    int64_t achievement; /* ip_goal_achievement */
+};
+
+struct ip_measure {
+    ip__meta meta;
+    char *plan_id;
+    char *person_id;
+    char *what;
+    char *extent;
+    char *how;
+    char *start_on;
+    char *end_on;
+    char *frequency;
+    char *responsible_unit_id;
+    char *responsible_practitioner_id;
+    int64_t status;      /* ip_measure_status */
+    char *decision_ref;
+    /* Not columns: the goals the measure serves (measure_goal rows). */
+    char **goal_ids;
+    size_t goal_count;
+};
+
+struct ip_meeting {
+    ip__meta meta;
+    char *plan_id;
+    char *person_id;
+    char *planned_on;
+    char *held_on;
+    char *minutes;
+    char *next_meeting_on;
+    /* Not columns: attendees (meeting_attendee rows) and agreed actions. */
+    char **attendee_ids;
+    size_t attendee_count;
+    struct ip_meeting_action **actions;
+    size_t action_count;
+};
+
+struct ip_meeting_action {
+    ip__meta meta;
+    char *plan_id;
+    char *person_id;
+    char *meeting_id;
+    char *who_id;
+    char *what;
+    char *due_on;
+    char *measure_id;
+};
+
+struct ip_evaluation {
+    ip__meta meta;
+    char *plan_id;
+    char *person_id;
+    char *goal_id;
+    char *measure_id;
+    char *evaluated_on;
+    char *evaluated_by_id;
+    char *assessment;
+    int64_t achievement; /* ip_goal_achievement, 0 when not assessed */
+    char *note;
+    char *meeting_id;
+};
+
+struct ip_plan_revision {
+    ip__meta meta;
+    char *plan_id;
+    char *person_id;
+    int64_t number;
+    char *reason;
+    char *author_id;
+    char *meeting_id;
+    char *document;      /* the ip-plan/1 document frozen at revision */
+};
+
+extern const ip__table ip__plan_table;
+extern const ip__table ip__participant_table;
+extern const ip__table ip__goal_table;
+extern const ip__table ip__measure_table;
+extern const ip__table ip__meeting_table;
+extern const ip__table ip__meeting_action_table;
+extern const ip__table ip__evaluation_table;
+extern const ip__table ip__plan_revision_table;
 extern const ip__table ip__unit_table;
 extern const ip__table ip__practitioner_table;
 extern const ip__table ip__person_table;

@@ -63,9 +63,9 @@ static int relation_from_fields(struct ip_relation *r, const ip_relation_fields 
     return failed ? ip__error_nomem() : IP_OK;
 }
 
-static const char *relation_subject(const void *record)
+static void relation_scope(const void *record, ip__op *op)
 {
-    return ((const struct ip_relation *)record)->person_id;
+    op->person_id = ((const struct ip_relation *)record)->person_id;
 }
 
 /* Both persons are in the store. */
@@ -82,8 +82,11 @@ static int persons_exist(ip_session *s, const void *record)
 }
 
 static const ip__kind relation_kind = {
-    &ip__relation_table, IP__OBJ_RELATION, "relation.id", relation_subject,
-    persons_exist, NULL, NULL, NULL,
+    .table = &ip__relation_table,
+    .object = IP__OBJ_RELATION,
+    .id_field = "relation.id",
+    .scope = relation_scope,
+    .check = persons_exist,
 };
 
 int ip_relation_create(ip_relation **out, ip_session *s, const ip_relation_fields *f)

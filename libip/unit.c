@@ -69,7 +69,9 @@ static int unit_from_fields(struct ip_unit *u, const ip_unit_fields *f)
 }
 
 static const ip__kind unit_kind = {
-    &ip__unit_table, IP__OBJ_UNIT, "unit.id", NULL, NULL, NULL, NULL, NULL,
+    .table = &ip__unit_table,
+    .object = IP__OBJ_UNIT,
+    .id_field = "unit.id",
 };
 
 /* Fills a new record from fields, or returns the error. */

@@ -72,6 +72,7 @@ typedef enum ip_status {
     IP_ETOONEW = -11,  /**< The store was written by a newer libip. */
     IP_ENOMEM = -12,   /**< Memory could not be allocated. */
     IP_EREADONLY = -13, /**< The store is open read-only. */
+    IP_EOPENPLAN = -14, /**< The person already has an open plan. */
     IP_ITEROVER = -31  /**< An iterator has no more items (not a failure). */
 } ip_status;
 

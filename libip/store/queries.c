@@ -5,6 +5,16 @@ const ip__query ip__q_is_representative = {NULL,
     "SELECT EXISTS (SELECT 1 FROM relation WHERE related_id = ?1 AND person_id = ?2"
     " AND kind IN (1, 2) AND valid_from <= ?3 AND (valid_to IS NULL OR valid_to >= ?3))"};
 
+const ip__query ip__q_is_plan_coordinator = {NULL,
+    "SELECT EXISTS (SELECT 1 FROM participant WHERE plan_id = ?1 AND role = 4"
+    " AND practitioner_id = ?2 AND valid_from <= ?3"
+    " AND (valid_to IS NULL OR valid_to >= ?3))"};
+
+const ip__query ip__q_is_plan_provider = {NULL,
+    "SELECT EXISTS (SELECT 1 FROM participant WHERE plan_id = ?1 AND role = 5"
+    " AND unit_id = ?2 AND valid_from <= ?3"
+    " AND (valid_to IS NULL OR valid_to >= ?3))"};
+
 const ip__query ip__q_audit_append = {NULL,
     "INSERT INTO audit_event (at, actor_id, role, unit_id, action, object_kind,"
     " object_id, person_id, purpose, outcome, rule)"

@@ -10,6 +10,12 @@
 /* scalar; (related_id, person_id, on): 1 when related_id is a parent or
  * guardian of person_id on that day. */
 extern const ip__query ip__q_is_representative;
+/* scalar; (plan_id, practitioner_id, on): 1 when the practitioner is an
+ * active coordinator participant of the plan on that day. */
+extern const ip__query ip__q_is_plan_coordinator;
+/* scalar; (plan_id, unit_id, on): 1 when the unit takes part in the plan as
+ * a provider on that day. */
+extern const ip__query ip__q_is_plan_provider;
 /* exec; (at, actor_id, role, unit_id, action, object_kind, object_id,
  * person_id, purpose, outcome, rule) */
 extern const ip__query ip__q_audit_append;

@@ -84,3 +84,127 @@ static const ip__column application_request_columns[] = {
 const ip__table ip__application_request_table = {
     "application_request", application_request_columns,
     sizeof(ip__application_request)};
+
+static const ip__column plan_columns[] = {
+    TEXT(struct ip_plan, person_id),
+    INT(struct ip_plan, status),
+    INT(struct ip_plan, origin),
+    TEXT(struct ip_plan, application_id),
+    TEXT(struct ip_plan, period_start),
+    TEXT(struct ip_plan, period_end),
+    TEXT(struct ip_plan, next_revision_on),
+    TEXT(struct ip_plan, resources),
+    TEXT(struct ip_plan, needs),
+    TEXT(struct ip_plan, cooperation),
+    TEXT(struct ip_plan, activated_on),
+    TEXT(struct ip_plan, ended_on),
+    INT(struct ip_plan, end_reason),
+    TEXT(struct ip_plan, end_note),
+    TEXT(struct ip_plan, host_ref),
+    END,
+};
+const ip__table ip__plan_table = {"plan", plan_columns,
+    sizeof(struct ip_plan)};
+
+static const ip__column participant_columns[] = {
+    TEXT(struct ip_participant, plan_id),
+    TEXT(struct ip_participant, person_id),
+    INT(struct ip_participant, role),
+    TEXT(struct ip_participant, participant_person_id),
+    TEXT(struct ip_participant, practitioner_id),
+    TEXT(struct ip_participant, unit_id),
+    TEXT(struct ip_participant, name),
+    INT(struct ip_participant, responsibility_group),
+    TEXT(struct ip_participant, valid_from),
+    TEXT(struct ip_participant, valid_to),
+    TEXT(struct ip_participant, contribution),
+    END,
+};
+const ip__table ip__participant_table = {"participant", participant_columns,
+    sizeof(struct ip_participant)};
+
+static const ip__column goal_columns[] = {
+    TEXT(struct ip_goal, plan_id),
+    TEXT(struct ip_goal, person_id),
+    TEXT(struct ip_goal, parent_id),
+    TEXT(struct ip_goal, text),
+    TEXT(struct ip_goal, expressed_by_id),
+    TEXT(struct ip_goal, target_date),
+    INT(struct ip_goal, status),
+    INT(struct ip_goal, achievement),
+    END,
+};
+const ip__table ip__goal_table = {"goal", goal_columns,
+    sizeof(struct ip_goal)};
+
+static const ip__column measure_columns[] = {
+    TEXT(struct ip_measure, plan_id),
+    TEXT(struct ip_measure, person_id),
+    TEXT(struct ip_measure, what),
+    TEXT(struct ip_measure, extent),
+    TEXT(struct ip_measure, how),
+    TEXT(struct ip_measure, start_on),
+    TEXT(struct ip_measure, end_on),
+    TEXT(struct ip_measure, frequency),
+    TEXT(struct ip_measure, responsible_unit_id),
+    TEXT(struct ip_measure, responsible_practitioner_id),
+    INT(struct ip_measure, status),
+    TEXT(struct ip_measure, decision_ref),
+    END,
+};
+const ip__table ip__measure_table = {"measure", measure_columns,
+    sizeof(struct ip_measure)};
+
+static const ip__column meeting_columns[] = {
+    TEXT(struct ip_meeting, plan_id),
+    TEXT(struct ip_meeting, person_id),
+    TEXT(struct ip_meeting, planned_on),
+    TEXT(struct ip_meeting, held_on),
+    TEXT(struct ip_meeting, minutes),
+    TEXT(struct ip_meeting, next_meeting_on),
+    END,
+};
+const ip__table ip__meeting_table = {"meeting", meeting_columns,
+    sizeof(struct ip_meeting)};
+
+static const ip__column meeting_action_columns[] = {
+    TEXT(struct ip_meeting_action, plan_id),
+    TEXT(struct ip_meeting_action, person_id),
+    TEXT(struct ip_meeting_action, meeting_id),
+    TEXT(struct ip_meeting_action, who_id),
+    TEXT(struct ip_meeting_action, what),
+    TEXT(struct ip_meeting_action, due_on),
+    TEXT(struct ip_meeting_action, measure_id),
+    END,
+};
+const ip__table ip__meeting_action_table = {"meeting_action", meeting_action_columns,
+    sizeof(struct ip_meeting_action)};
+
+static const ip__column evaluation_columns[] = {
+    TEXT(struct ip_evaluation, plan_id),
+    TEXT(struct ip_evaluation, person_id),
+    TEXT(struct ip_evaluation, goal_id),
+    TEXT(struct ip_evaluation, measure_id),
+    TEXT(struct ip_evaluation, evaluated_on),
+    TEXT(struct ip_evaluation, evaluated_by_id),
+    TEXT(struct ip_evaluation, assessment),
+    INT(struct ip_evaluation, achievement),
+    TEXT(struct ip_evaluation, note),
+    TEXT(struct ip_evaluation, meeting_id),
+    END,
+};
+const ip__table ip__evaluation_table = {"evaluation", evaluation_columns,
+    sizeof(struct ip_evaluation)};
+
+static const ip__column plan_revision_columns[] = {
+    TEXT(struct ip_plan_revision, plan_id),
+    TEXT(struct ip_plan_revision, person_id),
+    INT(struct ip_plan_revision, number),
+    TEXT(struct ip_plan_revision, reason),
+    TEXT(struct ip_plan_revision, author_id),
+    TEXT(struct ip_plan_revision, meeting_id),
+    TEXT(struct ip_plan_revision, document),
+    END,
+};
+const ip__table ip__plan_revision_table = {"plan_revision", plan_revision_columns,
+    sizeof(struct ip_plan_revision)};
