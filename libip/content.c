@@ -80,3 +80,36 @@ int ip__content_same_plan(ip_session *s, const void *record, const ip__table *ta
     ip__record_free(table, other);
     return rc;
 }
+
+int ip__content_list(void **out, ip_session *s, const ip__kind *k,
+                     const char *plan_id, const char *field, const ip__query *query,
+                     const ip__arg *args, size_t nargs)
+{
+    ip__op op = {IP__ACT_READ, k->object, NULL, NULL, NULL, NULL, NULL};
+    struct ip_plan plan = {0};
+    ip__arg all[4];
+    int rc;
+
+    if (!out)
+        return ip__error_null("out");
+    *out = NULL;
+    if (!s)
+        return ip__error_null("session");
+    if (nargs + 1 > sizeof all / sizeof all[0])
+        return ip__error_set(IP_ERROR, NULL, "too many query arguments");
+    rc = ip__id_check(field, plan_id);
+    /* The plan is read first for its person, whom the authorization and
+     * the audit events name. */
+    if (rc == IP_OK)
+        rc = plan_load(s, plan_id, field, &plan);
+    if (rc == IP_OK) {
+        op.plan_id = plan.meta.id;
+        op.person_id = plan.person_id;
+        all[0] = IP__TEXT(plan_id);
+        for (size_t i = 0; i < nargs; i++)
+            all[i + 1] = args[i];
+        rc = ip__cursor_new(out, s, k, &op, query, all, nargs + 1);
+    }
+    ip__record_clear(&ip__plan_table, &plan);
+    return rc;
+}

@@ -25,4 +25,11 @@ int ip__content_require_open(ip_session *s, const void *record);
 int ip__content_same_plan(ip_session *s, const void *record, const ip__table *table,
                           const char *id, const char *field, bool required);
 
+/* Lists one plan's records of kind k with query (its first argument the
+ * plan id, then args): an audited read of the plan's content, authorized
+ * for the plan's person. field names the plan argument in errors. */
+int ip__content_list(void **out, ip_session *s, const ip__kind *k,
+                     const char *plan_id, const char *field, const ip__query *query,
+                     const ip__arg *args, size_t nargs);
+
 #endif

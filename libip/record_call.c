@@ -1,4 +1,4 @@
-#include "record_call.h"
+#include "content.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -199,7 +199,21 @@ static int apply_replacement(ip_session *s, void *stored, const void *ctx)
     const replacement *r = ctx;
     const ip__kind *k = r->kind;
 
+    /* A content record stays in its plan: its plan and person are not
+     * fields the caller replaces. */
+    if (k->resolve) {
+        ip__content *old = stored, *fresh = r->fresh;
+        char field[64];
+
+        if (fresh->plan_id && strcmp(fresh->plan_id, old->plan_id) != 0) {
+            snprintf(field, sizeof field, "%s.plan_id", k->table->name);
+            return ip__error_set(IP_EINVALID, field, "cannot move to another plan");
+        }
+    }
     for (const ip__column *c = k->table->columns; c->name; c++) {
+        if (k->resolve && (c->offset == offsetof(ip__content, plan_id) ||
+                           c->offset == offsetof(ip__content, person_id)))
+            continue;
         if (c->type == IP__COL_TEXT) {
             char *t = IP__TEXT_AT(stored, c);
             IP__TEXT_AT(stored, c) = IP__TEXT_AT(r->fresh, c);
@@ -209,6 +223,11 @@ static int apply_replacement(ip_session *s, void *stored, const void *ctx)
             IP__INT_AT(stored, c) = IP__INT_AT(r->fresh, c);
             IP__INT_AT(r->fresh, c) = v;
         }
+    }
+    if (k->resolve) {
+        int rc = ip__content_require_open(s, stored);
+        if (rc)
+            return rc;
     }
     return k->check ? k->check(s, stored) : IP_OK;
 }
@@ -244,7 +263,10 @@ int ip__cursor_new(void **out, ip_session *s, const ip__kind *k, ip__op *op,
     rc = ip__authorize(s, op);
     if (rc == IP_OK)
         rc = ip__db_select(s->store->db, query, args, nargs, &c->rows);
-    for (size_t i = 0; rc == IP_OK && k->after_load && i < c->rows.count; i++)
+    if (rc == IP_OK && k->after_load_all)
+        rc = k->after_load_all(s, &c->rows);
+    for (size_t i = 0; !k->after_load_all && rc == IP_OK && k->after_load &&
+                       i < c->rows.count; i++)
         rc = k->after_load(s, c->rows.items[i]);
     /* Each record about a person gets a read event of its own beside the
      * call's, so the person's access log shows the listing. */

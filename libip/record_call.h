@@ -27,6 +27,9 @@ typedef struct ip__kind {
     /* Rows that belong to the record (written with it, read with it). */
     int (*after_insert)(ip_session *s, void *record);
     int (*after_load)(ip_session *s, void *record);
+    /* The same for every record of a list at once, in a fixed number of
+     * queries; lists use it instead of after_load when set. */
+    int (*after_load_all)(ip_session *s, ip__rows *rows);
     /* Frees the record with what belongs to it. */
     void (*free)(void *record);
 } ip__kind;

@@ -16,5 +16,13 @@
 #include "person.h"
 #include "unit.h"
 #include "application.h"
+#include "plan.h"
+#include "participant.h"
+#include "goal.h"
+#include "measure.h"
+#include "meeting.h"
+#include "evaluation.h"
+#include "revision.h"
+#include "json.h"
 
 #endif

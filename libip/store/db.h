@@ -63,4 +63,18 @@ int ip__db_scalar(ip__db *db, const ip__query *query, const ip__arg *args,
 int ip__db_exec(ip__db *db, const ip__query *query, const ip__arg *args,
                 size_t nargs, int *changes_out);
 
+/* Rows of two text columns (link tables, which have no meta columns). */
+typedef struct {
+    char **first;
+    char **second;
+    size_t count;
+} ip__pairs;
+
+/* Runs query (table NULL; a statement yielding two text columns, neither
+ * NULL) with args and returns its rows. ip__pairs_free frees them. */
+int ip__db_pairs(ip__db *db, const ip__query *query, const ip__arg *args,
+                 size_t nargs, ip__pairs *out);
+/* Frees what ip__db_pairs returned (entries set to NULL are skipped). */
+void ip__pairs_free(ip__pairs *pairs);
+
 #endif

@@ -263,3 +263,79 @@ int ip__db_exec(ip__db *db, const ip__query *query, const ip__arg *args,
         *changes_out = sqlite3_changes(db->handle);
     return finish(db, stmt, rc, "write");
 }
+
+
+/* Appends one row to out; SQLITE_NOMEM when memory runs out. */
+static int pairs_push(ip__pairs *out, size_t *cap, sqlite3_stmt *stmt)
+{
+    char *first, *second;
+
+    if (out->count == *cap) {
+        size_t grown_cap = *cap ? *cap * 2 : 16;
+        char **f = ip__realloc(out->first, grown_cap * sizeof *f);
+        char **s;
+
+        if (!f)
+            return SQLITE_NOMEM;
+        out->first = f;
+        s = ip__realloc(out->second, grown_cap * sizeof *s);
+        if (!s)
+            return SQLITE_NOMEM;
+        out->second = s;
+        *cap = grown_cap;
+    }
+    /* The link columns are NOT NULL, so a NULL here is only ever a failed
+     * allocation. */
+    first = column_text(stmt, 0, &(int){0});
+    second = column_text(stmt, 1, &(int){0});
+    if (!first || !second) {
+        ip_free(first);
+        ip_free(second);
+        return SQLITE_NOMEM;
+    }
+    out->first[out->count] = first;
+    out->second[out->count] = second;
+    out->count++;
+    return SQLITE_OK;
+}
+
+int ip__db_pairs(ip__db *db, const ip__query *query, const ip__arg *args,
+                 size_t nargs, ip__pairs *out)
+{
+    sqlite3_stmt *stmt;
+    size_t cap = 0;
+    int rc, code = IP_OK;
+
+    out->first = NULL;
+    out->second = NULL;
+    out->count = 0;
+    rc = ip__stmt_get(db, query, IP__OP_SELECT, query, NULL, &stmt);
+    if (rc)
+        return rc;
+    rc = bind_args(stmt, args, nargs);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        rc = pairs_push(out, &cap, stmt);
+    if (rc == SQLITE_NOMEM)
+        code = ip__error_nomem();
+    else if (rc != SQLITE_DONE && rc != SQLITE_OK)
+        code = ip__sqlite_error(db, rc, "query");
+    ip__stmt_release(stmt);
+    if (code)
+        ip__pairs_free(out);
+    return code;
+}
+
+void ip__pairs_free(ip__pairs *pairs)
+{
+    if (!pairs)
+        return;
+    for (size_t i = 0; i < pairs->count; i++) {
+        ip_free(pairs->first[i]);
+        ip_free(pairs->second[i]);
+    }
+    ip_free(pairs->first);
+    ip_free(pairs->second);
+    pairs->first = NULL;
+    pairs->second = NULL;
+    pairs->count = 0;
+}

@@ -1,5 +1,6 @@
 #include "harness.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -36,14 +37,21 @@ const char *th_path(const char *name)
     return slot;
 }
 
-ip_store *th_store(void)
+ip_store_options th_store_options(unsigned int flags)
 {
     ip_store_options opts = IP_STORE_OPTIONS_INIT;
-    ip_store *store = NULL;
 
-    opts.flags = IP_STORE_CREATE;
+    opts.flags = flags;
     opts.clock = th_clock;
     opts.clock_payload = &th_now_ms;
+    return opts;
+}
+
+ip_store *th_store(void)
+{
+    ip_store_options opts = th_store_options(IP_STORE_CREATE);
+    ip_store *store = NULL;
+
     th_ok(ip_store_open(&store, th_path("store.db"), &opts));
     return store;
 }
@@ -189,6 +197,75 @@ char *th_slurp(const char *path, size_t *len)
     fclose(f);
     *len = (size_t)size;
     return data;
+}
+
+void th_not_echoed(const char *value)
+{
+    if (value && strlen(value) >= 3)
+        ck_assert_msg(strstr(ip_error_last()->message, value) == NULL,
+                      "message repeats the value: %s", ip_error_last()->message);
+}
+
+int th_count(const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    int n = -1;
+
+    ck_assert_int_eq(sqlite3_open_v2(th_path("store.db"), &db, SQLITE_OPEN_READONLY, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+}
+
+struct th_snapshot {
+    char *data;
+    size_t len;
+};
+
+th_snapshot *th_snapshot_take(const char *path)
+{
+    th_snapshot *snap = malloc(sizeof *snap);
+
+    ck_assert_ptr_nonnull(snap);
+    snap->data = th_slurp(path, &snap->len);
+    return snap;
+}
+
+void th_snapshot_assert_same(th_snapshot *snap, const char *path)
+{
+    size_t len;
+    char *now = th_slurp(path, &len);
+
+    ck_assert_uint_eq(len, snap->len);
+    ck_assert_msg(memcmp(now, snap->data, len) == 0, "%s changed", path);
+    free(now);
+    free(snap->data);
+    free(snap);
+}
+
+ip_session *th_admin(ip_store *store)
+{
+    return th_session(store, IP_ROLE_ADMIN, "it-admin", NULL);
+}
+
+void th_family_open(th_family *fam)
+{
+    fam->store = th_store();
+    fam->cu = th_cu_session(fam->store);
+    fam->child = th_person(fam->cu, "2015-06-01", "Kari");
+    fam->parent = th_person(fam->cu, "1985-02-14", "Ola");
+}
+
+void th_family_close(th_family *fam)
+{
+    ip_person_free(fam->child);
+    ip_person_free(fam->parent);
+    th_close(fam->store);
 }
 
 void th_setup(void)

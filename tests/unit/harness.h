@@ -30,6 +30,11 @@ Suite *suite(void);
 /* Asserts the last error names field. */
 #define th_field(name) ck_assert_str_eq(ip_error_last()->field, (name))
 
+/* Asserts the last error's message does not repeat value: messages end up
+ * in logs, and refused values may be personal data. NULL, and values under
+ * three bytes (too short to tell), pass. */
+void th_not_echoed(const char *value);
+
 /* A fresh directory for the current test; removed by th_cleanup(). */
 const char *th_tmpdir(void);
 /* path inside th_tmpdir(); returns a static buffer per call slot (8 slots) */
@@ -39,6 +44,9 @@ const char *th_path(const char *name);
 int64_t th_clock(void *payload);
 extern int64_t th_now_ms;
 
+/* Store options with flags and the test clock, so that every store a test
+ * opens, however it opens it, keeps the same deterministic time. */
+ip_store_options th_store_options(unsigned int flags);
 /* Opens (creating) a store at th_path("store.db") with the test clock. */
 ip_store *th_store(void);
 /* Closes a store, freeing the harness's coordinating-unit session of it
@@ -63,6 +71,34 @@ void th_fnr(char out[12], const char *birth, int individual);
 
 /* Reads a whole file into memory (for byte-for-byte comparisons). */
 char *th_slurp(const char *path, size_t *len);
+
+/* The first column of a query's first row (-1 without one), mostly a
+ * count, read straight from the test store's file: a check that does not go
+ * through the library under test, and so cannot be fooled by it. */
+int th_count(const char *sql);
+
+/* A store file's bytes, for the promise that refused input leaves the file
+ * byte for byte as it was. Take it after closing the store (closing
+ * checkpoints the WAL into the file) and compare after closing it again. */
+typedef struct th_snapshot th_snapshot;
+th_snapshot *th_snapshot_take(const char *path);
+/* Fails the test unless path holds the same bytes; frees snap. */
+void th_snapshot_assert_same(th_snapshot *snap, const char *path);
+
+/* An administrator session: master data is kept under this role. */
+ip_session *th_admin(ip_store *store);
+
+/* A child (born 2015-06-01) and a parent in a fresh store, for tests of
+ * what is recorded about one family. cu is the harness's coordinating-unit
+ * session, so th_family_close() frees it with the store. */
+typedef struct {
+    ip_store *store;
+    ip_session *cu;
+    ip_person *child;
+    ip_person *parent;
+} th_family;
+void th_family_open(th_family *fam);
+void th_family_close(th_family *fam);
 
 /* Fixture pair for tcase_add_checked_fixture. */
 void th_setup(void);

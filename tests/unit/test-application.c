@@ -11,29 +11,6 @@
 #define NO_SUCH_ID "01890000-0000-7000-8000-000000000000"
 #define ALL_KINDS (IP_REQUEST_PLAN | IP_REQUEST_COORDINATOR | IP_REQUEST_CHILD_COORDINATOR)
 
-typedef struct {
-    ip_store *store;
-    ip_session *cu;
-    ip_person *child;
-    ip_person *parent;
-} world;
-
-static void world_open(world *w)
-{
-    w->store = th_store();
-    w->cu = th_cu_session(w->store);
-    w->child = th_person(w->cu, "2015-06-01", "Kari");
-    w->parent = th_person(w->cu, "1985-02-14", "Ola");
-}
-
-static void world_close(world *w)
-{
-    ip_person_free(w->child);
-    ip_person_free(w->parent);
-    /* th_close frees the harness's coordinating-unit session first. */
-    th_close(w->store);
-}
-
 /* Records a relation from person to related. */
 static void relate(ip_session *s, const ip_person *person, const ip_person *related,
                    ip_relation_kind kind, const char *from, const char *to)
@@ -105,11 +82,11 @@ static int list_ids(ip_session *s, const char *person_id, const char *overdue_on
 
 START_TEST(create_and_read)
 {
-    world w;
+    th_family w;
     ip_application_fields f;
     ip_application *a = NULL, *b = NULL;
 
-    world_open(&w);
+    th_family_open(&w);
     f = app_fields(w.child, ALL_KINDS, "2026-01-31");
     f.note = "Ønsker koordinator fra skolen";
     f.host_ref = "EPJ-123";
@@ -152,34 +129,34 @@ START_TEST(create_and_read)
     ck_assert_ptr_null(b);
     th_expect(IP_EINVALID, ip_application_get(&b, w.cu, "nope"));
     th_field("application.id");
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(signed_by_parent)
 {
-    world w;
+    th_family w;
     ip_application_fields f;
     ip_application *a = NULL;
 
-    world_open(&w);
+    th_family_open(&w);
     relate(w.cu, w.child, w.parent, IP_RELATION_PARENT, "2015-06-01", NULL);
     f = app_fields(w.child, IP_REQUEST_PLAN | IP_REQUEST_CHILD_COORDINATOR, "2026-02-01");
     f.signed_by_id = ip_person_id(w.parent);
     th_ok(ip_application_create(&a, w.cu, &f));
     ck_assert_str_eq(ip_application_signed_by_id(a), ip_person_id(w.parent));
     ip_application_free(a);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(signed_by_guardian_on_the_day)
 {
-    world w;
+    th_family w;
     ip_application_fields f;
     ip_person *guardian;
 
-    world_open(&w);
+    th_family_open(&w);
     guardian = th_person(w.cu, "1970-05-05", "Verge");
     relate(w.cu, w.child, guardian, IP_RELATION_GUARDIAN, "2026-01-10", NULL);
     f = app_fields(w.child, IP_REQUEST_PLAN, "2026-01-10");
@@ -190,18 +167,18 @@ START_TEST(signed_by_guardian_on_the_day)
     th_expect(IP_EINVALID, ip_application_create(NULL, w.cu, &f));
     th_field("application.signed_by_id");
     ip_person_free(guardian);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(signed_by_unrelated)
 {
-    world w;
+    th_family w;
     ip_application_fields f;
     ip_application *a = NULL;
     ip_person *neighbour, *kin;
 
-    world_open(&w);
+    th_family_open(&w);
     neighbour = th_person(w.cu, "1975-07-07", "Nabo");
     f = app_fields(w.child, IP_REQUEST_PLAN, "2026-02-01");
     f.signed_by_id = ip_person_id(neighbour);
@@ -231,16 +208,16 @@ START_TEST(signed_by_unrelated)
     ck_assert_int_eq(list_ids(w.cu, ip_person_id(w.child), NULL, NULL, 0), 0);
     ip_person_free(neighbour);
     ip_person_free(kin);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(signed_by_former_parent)
 {
-    world w;
+    th_family w;
     ip_application_fields f;
 
-    world_open(&w);
+    th_family_open(&w);
     relate(w.cu, w.child, w.parent, IP_RELATION_PARENT, "2015-06-01", "2025-12-31");
     f = app_fields(w.child, IP_REQUEST_PLAN, "2026-01-10");
     f.signed_by_id = ip_person_id(w.parent);
@@ -249,17 +226,17 @@ START_TEST(signed_by_former_parent)
     /* Received on the relation's last day, it stands. */
     f.received_on = "2025-12-31";
     th_ok(ip_application_create(NULL, w.cu, &f));
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(bad_fields)
 {
-    world w;
+    th_family w;
     ip_application_fields f;
     ip_application *a = (ip_application *)&w;
 
-    world_open(&w);
+    th_family_open(&w);
     f = app_fields(w.child, IP_REQUEST_PLAN, "2026-03-03");
     th_expect(IP_EINVALID, ip_application_create(&a, w.cu, &f));
     th_field("application.received_on");
@@ -299,19 +276,19 @@ START_TEST(bad_fields)
     th_field("application");
     th_expect(IP_EINVALID, ip_application_create(NULL, NULL, &f));
     th_field("session");
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(decide_each_request)
 {
-    world w;
+    th_family w;
     ip_application *a, *b = NULL;
     ip_outcome_fields o = granted();
     int64_t revision = 0;
     const char *id;
 
-    world_open(&w);
+    th_family_open(&w);
     a = apply(w.cu, w.child, ALL_KINDS, "2026-01-15");
     id = ip_application_id(a);
 
@@ -357,19 +334,19 @@ START_TEST(decide_each_request)
     th_expect(IP_ESTATE, ip_application_interim_reply(NULL, w.cu, id, 4, TH_TODAY));
     ip_application_free(b);
     ip_application_free(a);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(decide_rules)
 {
-    world w;
+    th_family w;
     ip_application *a, *b = NULL;
     ip_outcome_fields o = granted();
     int64_t revision = 0;
     const char *id;
 
-    world_open(&w);
+    th_family_open(&w);
     a = apply(w.cu, w.child, IP_REQUEST_PLAN | IP_REQUEST_COORDINATOR, "2026-01-15");
     id = ip_application_id(a);
 
@@ -458,18 +435,18 @@ START_TEST(decide_rules)
     ck_assert_int_eq(revision, 3);
 
     ip_application_free(a);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(interim_reply)
 {
-    world w;
+    th_family w;
     ip_application *a, *b = NULL;
     int64_t revision = 0;
     const char *id;
 
-    world_open(&w);
+    th_family_open(&w);
     a = apply(w.cu, w.child, IP_REQUEST_PLAN, "2026-01-15");
     id = ip_application_id(a);
 
@@ -498,20 +475,20 @@ START_TEST(interim_reply)
     th_ok(ip_application_decide(&revision, w.cu, id, 2, IP_REQUEST_PLAN, &o));
     ck_assert_int_eq(revision, 3);
     ip_application_free(a);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(overdue)
 {
-    world w;
+    th_family w;
     ip_application *waiting, *recent, *replied, *decided, *half, *other_app;
     ip_outcome_fields o = granted();
     ip_person *other;
     char ids[8][40];
     int n;
 
-    world_open(&w);
+    th_family_open(&w);
     other = th_person(w.cu, "2012-12-12", "Siri");
     decided = apply(w.cu, w.child, IP_REQUEST_PLAN, "2026-01-05");
     replied = apply(w.cu, w.child, IP_REQUEST_PLAN, "2026-01-10");
@@ -561,18 +538,18 @@ START_TEST(overdue)
     ip_application_free(half);
     ip_application_free(other_app);
     ip_person_free(other);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(iterator_yields_requests)
 {
-    world w;
+    th_family w;
     ip_application *a, *listed = NULL;
     ip_application_iterator *it = NULL;
     ip_outcome_fields o = granted();
 
-    world_open(&w);
+    th_family_open(&w);
     a = apply(w.cu, w.child, IP_REQUEST_PLAN | IP_REQUEST_CHILD_COORDINATOR, "2026-01-15");
     th_ok(ip_application_decide(NULL, w.cu, ip_application_id(a), 1,
                                 IP_REQUEST_CHILD_COORDINATOR, &o));
@@ -592,18 +569,18 @@ START_TEST(iterator_yields_requests)
     th_ok(ip_application_iterator_new(&it, w.cu, NULL));
     ip_application_iterator_free(it);
     ip_application_free(a);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(query_checks)
 {
-    world w;
+    th_family w;
     ip_application_query q = IP_APPLICATION_QUERY_INIT;
     ip_application_iterator *it = (ip_application_iterator *)&w;
     ip_application *a = NULL;
 
-    world_open(&w);
+    th_family_open(&w);
     q.person_id = "someone";
     th_expect(IP_EINVALID, ip_application_iterator_new(&it, w.cu, &q));
     th_field("query.person_id");
@@ -631,13 +608,13 @@ START_TEST(query_checks)
     ck_assert_uint_eq(q.version, IP_APPLICATION_QUERY_VERSION);
     ck_assert_ptr_null(q.person_id);
     ck_assert_ptr_null(q.overdue_on);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(access)
 {
-    world w;
+    th_family w;
     ip_application *mine, *theirs, *got = NULL;
     ip_application_iterator *it = NULL;
     ip_session *child, *parent, *stranger;
@@ -646,7 +623,7 @@ START_TEST(access)
     ip_outcome_fields o = granted();
     char ids[4][40];
 
-    world_open(&w);
+    th_family_open(&w);
     other = th_person(w.cu, "1999-09-19", "Lise");
     relate(w.cu, w.child, w.parent, IP_RELATION_PARENT, "2015-06-01", NULL);
     mine = apply(w.cu, w.child, IP_REQUEST_PLAN, "2026-02-01");
@@ -703,7 +680,7 @@ START_TEST(access)
     ip_application_free(mine);
     ip_application_free(theirs);
     ip_person_free(other);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
@@ -719,8 +696,7 @@ START_TEST(refused_input_leaves_store_unchanged)
     ip_application_fields f;
     ip_outcome_fields o = IP_OUTCOME_FIELDS_INIT;
     ip_relation_fields rf = IP_RELATION_FIELDS_INIT;
-    char *before, *after;
-    size_t before_len, after_len;
+    th_snapshot *snap;
 
     strcpy(unit_id, unit);
     strcpy(child_id, ip_person_id(child));
@@ -730,7 +706,7 @@ START_TEST(refused_input_leaves_store_unchanged)
     ip_application_free(a);
     ip_session_free(cu);
     th_close(store);
-    before = th_slurp(th_path("store.db"), &before_len);
+    snap = th_snapshot_take(th_path("store.db"));
 
     store = th_store();
     cu = th_session(store, IP_ROLE_COORDINATING_UNIT, "case-worker-1", unit_id);
@@ -761,12 +737,7 @@ START_TEST(refused_input_leaves_store_unchanged)
     th_expect(IP_EINVALID, ip_relation_create(NULL, cu, &rf));
     ip_session_free(cu);
     th_close(store);
-    after = th_slurp(th_path("store.db"), &after_len);
-
-    ck_assert_uint_eq(before_len, after_len);
-    ck_assert_msg(memcmp(before, after, before_len) == 0, "the store file changed");
-    free(before);
-    free(after);
+    th_snapshot_assert_same(snap, th_path("store.db"));
     ip_person_free(child);
     ip_person_free(neighbour);
 }

@@ -7,12 +7,10 @@
 
 static ip_store *second_handle(int busy_timeout_ms)
 {
-    ip_store_options opts = IP_STORE_OPTIONS_INIT;
+    ip_store_options opts = th_store_options(0);
     ip_store *store = NULL;
 
     opts.busy_timeout_ms = busy_timeout_ms;
-    opts.clock = th_clock;
-    opts.clock_payload = &th_now_ms;
     th_ok(ip_store_open(&store, th_path("store.db"), &opts));
     return store;
 }

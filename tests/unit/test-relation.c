@@ -8,32 +8,8 @@
 
 #define NO_SUCH_ID "01890000-0000-7000-8000-000000000000"
 
-/* A child and a parent in a fresh store, with the coordinating unit. */
-typedef struct {
-    ip_store *store;
-    ip_session *cu;
-    ip_person *child;
-    ip_person *parent;
-} world;
-
-static void world_open(world *w)
-{
-    w->store = th_store();
-    w->cu = th_cu_session(w->store);
-    w->child = th_person(w->cu, "2015-06-01", "Kari");
-    w->parent = th_person(w->cu, "1985-02-14", "Ola");
-}
-
-static void world_close(world *w)
-{
-    ip_person_free(w->child);
-    ip_person_free(w->parent);
-    /* th_close frees the harness's coordinating-unit session first. */
-    th_close(w->store);
-}
-
 /* Fields of a parent relation from the child to the parent. */
-static ip_relation_fields parent_fields(const world *w, const char *from, const char *to)
+static ip_relation_fields parent_fields(const th_family *w, const char *from, const char *to)
 {
     ip_relation_fields f = IP_RELATION_FIELDS_INIT;
 
@@ -68,7 +44,7 @@ static int list_relations(ip_session *s, const char *person_id, ip_relation **ou
 
 START_TEST(round_trip)
 {
-    world w;
+    th_family w;
     ip_relation_fields f;
     ip_relation *r = NULL, *listed[4];
     ip_person *sibling;
@@ -76,7 +52,7 @@ START_TEST(round_trip)
     int64_t revision = 0;
     int n;
 
-    world_open(&w);
+    th_family_open(&w);
     f = parent_fields(&w, "2015-06-01", NULL);
     th_ok(ip_relation_create(&r, w.cu, &f));
     ck_assert_ptr_nonnull(ip_relation_id(r));
@@ -126,50 +102,50 @@ START_TEST(round_trip)
 
     ip_person_free(sibling);
     ip_relation_free(r);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(closed_period_on_create)
 {
-    world w;
+    th_family w;
     ip_relation_fields f;
     ip_relation *r = NULL;
 
-    world_open(&w);
+    th_family_open(&w);
     f = parent_fields(&w, "2015-06-01", "2015-06-01");
     th_ok(ip_relation_create(&r, w.cu, &f));
     ck_assert_str_eq(ip_relation_valid_to(r), "2015-06-01");
     /* Created already ended: ending it again is a state error. */
     th_expect(IP_ESTATE, ip_relation_end(NULL, w.cu, ip_relation_id(r), 1, "2016-01-01"));
     ip_relation_free(r);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(self_relation)
 {
-    world w;
+    th_family w;
     ip_relation_fields f;
     ip_relation *r = NULL;
 
-    world_open(&w);
+    th_family_open(&w);
     f = parent_fields(&w, "2015-06-01", NULL);
     f.related_id = f.person_id;
     th_expect(IP_EINVALID, ip_relation_create(&r, w.cu, &f));
     th_field("relation.related_id");
     ck_assert_ptr_null(r);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(unknown_person)
 {
-    world w;
+    th_family w;
     ip_relation_fields f;
     ip_relation *r = NULL;
 
-    world_open(&w);
+    th_family_open(&w);
     f = parent_fields(&w, "2015-06-01", NULL);
     f.person_id = NO_SUCH_ID;
     th_expect(IP_ENOTFOUND, ip_relation_create(&r, w.cu, &f));
@@ -188,16 +164,16 @@ START_TEST(unknown_person)
     f.person_id = NULL;
     th_expect(IP_EINVALID, ip_relation_create(&r, w.cu, &f));
     th_field("relation.person_id");
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(bad_dates)
 {
-    world w;
+    th_family w;
     ip_relation_fields f;
 
-    world_open(&w);
+    th_family_open(&w);
     f = parent_fields(&w, NULL, NULL);
     th_expect(IP_EINVALID, ip_relation_create(NULL, w.cu, &f));
     th_field("relation.valid_from");
@@ -215,16 +191,16 @@ START_TEST(bad_dates)
     th_field("relation.valid_to");
     /* Messages name the rule, not the value. */
     ck_assert_ptr_null(strstr(ip_error_last()->message, "2015-05-31"));
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(unknown_kind)
 {
-    world w;
+    th_family w;
     ip_relation_fields f;
 
-    world_open(&w);
+    th_family_open(&w);
     f = parent_fields(&w, "2015-06-01", NULL);
     f.kind = (ip_relation_kind)0;
     th_expect(IP_EINVALID, ip_relation_create(NULL, w.cu, &f));
@@ -232,18 +208,18 @@ START_TEST(unknown_kind)
     f.kind = (ip_relation_kind)4;
     th_expect(IP_EINVALID, ip_relation_create(NULL, w.cu, &f));
     th_field("relation.kind");
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(end_rules)
 {
-    world w;
+    th_family w;
     ip_relation_fields f;
     ip_relation *r = NULL;
     int64_t revision = 0;
 
-    world_open(&w);
+    th_family_open(&w);
     f = parent_fields(&w, "2015-06-01", NULL);
     th_ok(ip_relation_create(&r, w.cu, &f));
 
@@ -271,20 +247,20 @@ START_TEST(end_rules)
     th_field("relation.valid_to");
     ck_assert_str_eq(ip_error_last()->message, "relation.valid_to: already ended");
     ip_relation_free(r);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(access)
 {
-    world w;
+    th_family w;
     ip_relation_fields f;
     ip_relation *r = NULL, *listed[2];
     ip_session *child, *parent, *stranger;
     ip_person *other;
     ip_relation_iterator *it = (ip_relation_iterator *)&w;
 
-    world_open(&w);
+    th_family_open(&w);
     other = th_person(w.cu, "1960-01-01", "Nils");
     f = parent_fields(&w, "2015-06-01", NULL);
     th_ok(ip_relation_create(&r, w.cu, &f));
@@ -317,19 +293,19 @@ START_TEST(access)
     ip_session_free(stranger);
     ip_person_free(other);
     ip_relation_free(r);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 
 START_TEST(null_arguments)
 {
-    world w;
+    th_family w;
     ip_relation_fields f;
     ip_relation_fields bad = IP_RELATION_FIELDS_INIT;
     ip_relation_iterator *it = NULL;
     ip_relation *r = (ip_relation *)&w;
 
-    world_open(&w);
+    th_family_open(&w);
     f = parent_fields(&w, "2015-06-01", NULL);
     th_expect(IP_EINVALID, ip_relation_create(&r, NULL, &f));
     th_field("session");
@@ -365,7 +341,7 @@ START_TEST(null_arguments)
     ck_assert_int_eq(ip_relation_kind_of(NULL), 0);
     ip_relation_free(NULL);
     ip_relation_iterator_free(NULL);
-    world_close(&w);
+    th_family_close(&w);
 }
 END_TEST
 

@@ -2,26 +2,8 @@
  * audit trail a denied call leaves. */
 #include "harness.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
-
-/* Counts rows of a query straight from the file, behind the library. */
-static int count_rows(const char *sql)
-{
-    sqlite3 *db;
-    sqlite3_stmt *stmt;
-    int n = -1;
-
-    ck_assert_int_eq(sqlite3_open_v2(th_path("store.db"), &db, SQLITE_OPEN_READONLY, NULL),
-                     SQLITE_OK);
-    ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
-    if (sqlite3_step(stmt) == SQLITE_ROW)
-        n = sqlite3_column_int(stmt, 0);
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return n;
-}
 
 static int open_actor(ip_store *store, const char *id, ip_role role,
                       const char *unit, ip_purpose purpose)
@@ -194,23 +176,23 @@ START_TEST(denied_call_leaves_only_its_audit_event)
     ip_person *read = NULL;
     int events, denied, persons;
 
-    events = count_rows("SELECT count(*) FROM audit_event");
-    persons = count_rows("SELECT count(*) FROM person");
+    events = th_count("SELECT count(*) FROM audit_event");
+    persons = th_count("SELECT count(*) FROM person");
     th_expect(IP_EDENIED, ip_person_get(&read, analyst, ip_person_id(p)));
     ck_assert_ptr_null(read);
     ck_assert_ptr_nonnull(strstr(ip_error_last()->message, "analyst.aggregates_only"));
     ck_assert_ptr_null(strstr(ip_error_last()->message, "Liv"));
-    ck_assert_int_eq(count_rows("SELECT count(*) FROM audit_event"), events + 1);
-    ck_assert_int_eq(count_rows("SELECT count(*) FROM person"), persons);
-    denied = count_rows("SELECT count(*) FROM audit_event WHERE outcome = 'denied'"
-                        " AND action = 'deny' AND actor_id = 'analyst-1'"
-                        " AND rule = 'analyst.aggregates_only' AND person_id IS NOT NULL");
+    ck_assert_int_eq(th_count("SELECT count(*) FROM audit_event"), events + 1);
+    ck_assert_int_eq(th_count("SELECT count(*) FROM person"), persons);
+    denied = th_count("SELECT count(*) FROM audit_event WHERE outcome = 'denied'"
+                      " AND action = 'deny' AND actor_id = 'analyst-1'"
+                      " AND rule = 'analyst.aggregates_only' AND person_id IS NOT NULL");
     ck_assert_int_eq(denied, 1);
     /* Allowed reads are audited too, with who, why and about whom. */
     th_ok(ip_person_get(&read, cu, ip_person_id(p)));
-    ck_assert_int_eq(count_rows("SELECT count(*) FROM audit_event WHERE action = 'read'"
-                                " AND outcome = 'allowed' AND object_kind = 'person'"
-                                " AND purpose = 2 AND role = 2"), 1);
+    ck_assert_int_eq(th_count("SELECT count(*) FROM audit_event WHERE action = 'read'"
+                              " AND outcome = 'allowed' AND object_kind = 'person'"
+                              " AND purpose = 2 AND role = 2"), 1);
     ip_person_free(read);
     ip_person_free(p);
     ip_session_free(analyst);
@@ -228,7 +210,7 @@ START_TEST(purpose_is_recorded)
     th_expect(IP_EINVALID, ip_session_set_purpose(NULL, IP_PURPOSE_CARE));
     th_ok(ip_session_set_purpose(cu, IP_PURPOSE_CARE));
     th_ok(ip_person_get(&read, cu, ip_person_id(p)));
-    ck_assert_int_eq(count_rows("SELECT purpose FROM audit_event ORDER BY seq DESC LIMIT 1"),
+    ck_assert_int_eq(th_count("SELECT purpose FROM audit_event ORDER BY seq DESC LIMIT 1"),
                      IP_PURPOSE_CARE);
     ip_person_free(read);
     ip_person_free(p);

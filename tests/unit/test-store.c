@@ -8,12 +8,9 @@
 
 static ip_store *open_with(const char *path, unsigned int flags, int expected)
 {
-    ip_store_options opts = IP_STORE_OPTIONS_INIT;
+    ip_store_options opts = th_store_options(flags);
     ip_store *store = NULL;
 
-    opts.flags = flags;
-    opts.clock = th_clock;
-    opts.clock_payload = &th_now_ms;
     th_expect(expected, ip_store_open(&store, path, &opts));
     if (expected != IP_OK)
         ck_assert_ptr_null(store);
@@ -61,19 +58,14 @@ END_TEST
 START_TEST(refuses_newer_schema_untouched)
 {
     const char *path = th_path("s.db");
-    char *before, *after;
-    size_t before_len, after_len;
+    th_snapshot *snap;
 
     th_close(open_with(path, IP_STORE_CREATE, IP_OK));
     set_user_version(path, ip_schema_version() + 1);
-    before = th_slurp(path, &before_len);
+    snap = th_snapshot_take(path);
     open_with(path, 0, IP_ETOONEW);
     ck_assert_ptr_null(strstr(ip_error_last()->message, "/"));
-    after = th_slurp(path, &after_len);
-    ck_assert_uint_eq(before_len, after_len);
-    ck_assert_int_eq(memcmp(before, after, before_len), 0);
-    free(before);
-    free(after);
+    th_snapshot_assert_same(snap, path);
 }
 END_TEST
 
@@ -199,7 +191,7 @@ START_TEST(backup_copies_the_store)
     ip_store *store = open_with(path, IP_STORE_CREATE, IP_OK);
     ip_session *cu = th_cu_session(store);
     ip_person *p = th_person(cu, "1990-05-17", "Kari"), *found = NULL;
-    ip_session *admin = th_session(store, IP_ROLE_ADMIN, "it-admin", NULL);
+    ip_session *admin = th_admin(store);
     ip_store *restored;
     char id[40];
 
@@ -214,7 +206,7 @@ START_TEST(backup_copies_the_store)
         ip_session *cu2;
         ip_unit_iterator *it = NULL;
         ip_unit *unit = NULL;
-        ip_session *reader = th_session(restored, IP_ROLE_ADMIN, "it-admin", NULL);
+        ip_session *reader = th_admin(restored);
         th_ok(ip_unit_iterator_new(&it, reader));
         th_ok(ip_unit_next(&unit, it));
         cu2 = th_session(restored, IP_ROLE_COORDINATING_UNIT, "case-worker-1", ip_unit_id(unit));

@@ -117,3 +117,35 @@ void iplan_cases_free(struct iplan_cases *cases)
     cases->items = NULL;
     cases->n = 0;
 }
+
+int iplan_cases_show(const struct iplan_opts *opts, int only_overdue,
+                     iplan_cases_text_fn *print_text, iplan_cases_json_fn *print_json)
+{
+    ip_store *store = NULL;
+    ip_session *session = NULL;
+    struct iplan_cases cases;
+    char today[IPLAN_DATE_LEN];
+    int rc;
+
+    iplan_today(today);
+    rc = iplan_store_open(&store, opts->store, 0);
+    if (rc == IPLAN_EXIT_OK)
+        rc = iplan_session_open(&session, store, opts);
+    if (rc == IPLAN_EXIT_OK) {
+        int status = iplan_cases_load(&cases, session, only_overdue ? today : NULL);
+
+        if (status != IP_OK) {
+            iplan_fail_code("kunne ikke lese søknadene", status);
+            rc = IPLAN_EXIT_FAIL;
+        } else {
+            if (opts->json)
+                rc = print_json(&cases, today);
+            else
+                print_text(&cases, today);
+            iplan_cases_free(&cases);
+        }
+    }
+    ip_session_free(session);
+    ip_store_close(store);
+    return rc;
+}

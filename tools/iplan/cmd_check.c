@@ -7,14 +7,9 @@ int iplan_cmd_check(const struct iplan_opts *opts)
     int version = 0, rc;
 
     /* Read-only: a check must not change the file, not even migrate it. */
-    rc = iplan_store_open(&store, opts->store, IP_STORE_READONLY);
+    rc = iplan_store_open_version(&store, &version, opts->store, IP_STORE_READONLY);
     if (rc)
         return rc;
-    if (ip_store_schema_version(&version, store) != IP_OK) {
-        iplan_fail("kunne ikke lese skjemaversjonen");
-        ip_store_close(store);
-        return IPLAN_EXIT_FAIL;
-    }
     if (ip_store_check(store) != IP_OK) {
         iplan_fail("lageret er ikke i orden");
         ip_store_close(store);

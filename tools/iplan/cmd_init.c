@@ -12,14 +12,9 @@ int iplan_cmd_init(const struct iplan_opts *opts)
         iplan_errorf("%s finnes allerede; init lager bare nye lagre", opts->store);
         return IPLAN_EXIT_FAIL;
     }
-    rc = iplan_store_open(&store, opts->store, IP_STORE_CREATE);
+    rc = iplan_store_open_version(&store, &version, opts->store, IP_STORE_CREATE);
     if (rc)
         return rc;
-    if (ip_store_schema_version(&version, store) != IP_OK) {
-        iplan_fail("kunne ikke lese skjemaversjonen");
-        ip_store_close(store);
-        return IPLAN_EXIT_FAIL;
-    }
     ip_store_close(store);
     printf("Opprettet et tomt lager: %s (skjemaversjon %d)\n", opts->store, version);
     return IPLAN_EXIT_OK;

@@ -5,8 +5,6 @@
  */
 #include "iplan.h"
 
-#define NAME_WIDTH 22
-
 static long days_between(const char *from, const char *to)
 {
     long a, b;
@@ -28,9 +26,7 @@ static void print_text(const struct iplan_cases *cases, const char *today)
         printf("Ingen søknader har passert svarfristen (per %s).\n", date);
         return;
     }
-    iplan_print_padded(stdout, "SØKNAD-ID", 36);
-    fputs("  ", stdout);
-    iplan_print_padded(stdout, "NAVN", NAME_WIDTH);
+    iplan_print_id_name(stdout, "SØKNAD-ID", "NAVN");
     fputs("  FRIST       DAGER OVER  SØKNAD\n", stdout);
     for (size_t i = 0; i < cases->n; i++) {
         const struct iplan_case *c = &cases->items[i];
@@ -40,10 +36,8 @@ static void print_text(const struct iplan_cases *cases, const char *today)
             char due[IPLAN_DATE_LEN];
 
             iplan_date_display(due, ip_application_reply_due_on(a));
-            iplan_print_padded(stdout, ip_application_id(a), 36);
-            fputs("  ", stdout);
-            iplan_print_padded(stdout, iplan_person_name(name, sizeof name, c->person),
-                               NAME_WIDTH);
+            iplan_print_id_name(stdout, ip_application_id(a),
+                                iplan_person_name(name, sizeof name, c->person));
             printf("  %s  %10ld  ", due,
                    days_between(ip_application_reply_due_on(a), today));
             iplan_print_application(stdout, a, today);
@@ -68,40 +62,10 @@ static int print_json(const struct iplan_cases *cases, const char *today)
             }
         }
     }
-    if (!j) {
-        iplan_errorf("tom for minne");
-        return IPLAN_EXIT_FAIL;
-    }
     return iplan_json_print(j);
 }
 
 int iplan_cmd_overdue(const struct iplan_opts *opts)
 {
-    ip_store *store = NULL;
-    ip_session *session = NULL;
-    struct iplan_cases cases;
-    char today[IPLAN_DATE_LEN];
-    int rc;
-
-    iplan_today(today);
-    rc = iplan_store_open(&store, opts->store, 0);
-    if (rc == IPLAN_EXIT_OK)
-        rc = iplan_session_open(&session, store, opts);
-    if (rc == IPLAN_EXIT_OK) {
-        int status = iplan_cases_load(&cases, session, today);
-
-        if (status != IP_OK) {
-            iplan_fail_code("kunne ikke lese søknadene", status);
-            rc = IPLAN_EXIT_FAIL;
-        } else {
-            if (opts->json)
-                rc = print_json(&cases, today);
-            else
-                print_text(&cases, today);
-            iplan_cases_free(&cases);
-        }
-    }
-    ip_session_free(session);
-    ip_store_close(store);
-    return rc;
+    return iplan_cases_show(opts, 1, print_text, print_json);
 }

@@ -6,8 +6,6 @@
  */
 #include "iplan.h"
 
-#define NAME_WIDTH 22
-
 static int case_overdue(const struct iplan_case *c, const char *today)
 {
     for (size_t i = 0; i < c->napps; i++) {
@@ -28,19 +26,15 @@ static void print_text(const struct iplan_cases *cases, const char *today)
                "(per %s).\n", date);
         return;
     }
-    iplan_print_padded(stdout, "PERSON-ID", 36);
-    fputs("  ", stdout);
-    iplan_print_padded(stdout, "NAVN", NAME_WIDTH);
+    iplan_print_id_name(stdout, "PERSON-ID", "NAVN");
     fputs("  FORFALT  KOORDINATOR  SØKNADER\n", stdout);
     for (size_t i = 0; i < cases->n; i++) {
         const struct iplan_case *c = &cases->items[i];
         int late = case_overdue(c, today);
 
         overdue += (size_t)late;
-        iplan_print_padded(stdout, ip_person_id(c->person), 36);
-        fputs("  ", stdout);
-        iplan_print_padded(stdout, iplan_person_name(name, sizeof name, c->person),
-                           NAME_WIDTH);
+        iplan_print_id_name(stdout, ip_person_id(c->person),
+                            iplan_person_name(name, sizeof name, c->person));
         fputs("  ", stdout);
         iplan_print_padded(stdout, late ? "ja" : "nei", 7);
         fputs("  ", stdout);
@@ -65,40 +59,10 @@ static int print_json(const struct iplan_cases *cases, const char *today)
             j = NULL;
         }
     }
-    if (!j) {
-        iplan_errorf("tom for minne");
-        return IPLAN_EXIT_FAIL;
-    }
     return iplan_json_print(j);
 }
 
 int iplan_cmd_plans(const struct iplan_opts *opts)
 {
-    ip_store *store = NULL;
-    ip_session *session = NULL;
-    struct iplan_cases cases;
-    char today[IPLAN_DATE_LEN];
-    int rc;
-
-    rc = iplan_store_open(&store, opts->store, 0);
-    if (rc == IPLAN_EXIT_OK)
-        rc = iplan_session_open(&session, store, opts);
-    if (rc == IPLAN_EXIT_OK) {
-        int status = iplan_cases_load(&cases, session, NULL);
-
-        if (status != IP_OK) {
-            iplan_fail_code("kunne ikke lese søknadene", status);
-            rc = IPLAN_EXIT_FAIL;
-        } else {
-            iplan_today(today);
-            if (opts->json)
-                rc = print_json(&cases, today);
-            else
-                print_text(&cases, today);
-            iplan_cases_free(&cases);
-        }
-    }
-    ip_session_free(session);
-    ip_store_close(store);
-    return rc;
+    return iplan_cases_show(opts, 0, print_text, print_json);
 }

@@ -229,49 +229,102 @@ static int interim_reply(struct demo *d, const char *application_id,
     return 0;
 }
 
+/* A unit and the staff registered with it (up to two; the rest left
+ * zero). The scenarios list their services as tables of these, so that
+ * what a scenario adds reads as data. */
+struct service {
+    char *id; /* receives the unit's id */
+    const char *name;
+    ip_sector sector;
+    const char *municipality;
+    int coordinating;
+    struct staff {
+        const char *given, *family, *title, *email;
+    } staff[2];
+};
+
+static int services(struct demo *d, const struct service *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct service *s = &list[i];
+
+        if (unit(d, s->id, s->name, s->sector, s->municipality, s->coordinating))
+            return -1;
+        for (size_t k = 0; k < 2 && s->staff[k].given; k++) {
+            if (practitioner(d, s->id, s->staff[k].given, s->staff[k].family,
+                             s->staff[k].title, s->staff[k].email))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+#define SERVICES(d, list) services((d), (list), sizeof(list) / sizeof(list)[0])
+
+/* A child living with both parents at one address, the parents its parents
+ * from birth: more than one scenario is about such a family. Each member is
+ * born `years` and `days` before today and has a fødselsnummer. */
+struct household {
+    const char *family, *address;
+    struct member {
+        char *id; /* receives the person's id */
+        const char *given;
+        int years;
+        long days;
+        const char *email;
+    } child, mother, father;
+};
+
+static int member(struct demo *d, const struct household *h, const struct member *m,
+                  char birth_date[IPLAN_DATE_LEN])
+{
+    born(d, birth_date, m->years, m->days);
+    return person(d, m->id, m->given, h->family, birth_date, 1, m->email, h->address);
+}
+
+static int household(struct demo *d, const struct household *h)
+{
+    char child_born[IPLAN_DATE_LEN], parent_born[IPLAN_DATE_LEN];
+
+    if (member(d, h, &h->child, child_born) || member(d, h, &h->mother, parent_born) ||
+        member(d, h, &h->father, parent_born) ||
+        relation(d, h->child.id, h->mother.id, IP_RELATION_PARENT, child_born) ||
+        relation(d, h->child.id, h->father.id, IP_RELATION_PARENT, child_born))
+        return -1;
+    return 0;
+}
+
 /* ---- the municipality ------------------------------------------------- */
 
 /* The coordinating unit and the services several scenarios share. The
  * coordinating unit comes first: the personal-data session needs it. */
 static int municipality_units(struct demo *d)
 {
+    const struct service list[] = {
+        {d->coordinating, "Koordinerende enhet, Tolga kommune",
+         IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 1,
+         {{"Rigmor", "Testesen", "systemkoordinator for individuell plan",
+           "rigmor.testesen@example.com"},
+          {"Kjell", "Eksempelvold", "saksbehandler", "kjell.eksempelvold@example.com"}}},
+        {d->home_care, "Hjemmetjenesten, Tolga kommune",
+         IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 0,
+         {{"Mona", "Prøvdahl", "sykepleier", "mona.provdahl@example.com"}}},
+        {d->therapy, "Fysio- og ergoterapitjenesten, Tolga kommune",
+         IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 0,
+         {{"Lars", "Fiktivik", "fysioterapeut", "lars.fiktivik@example.com"},
+          {"Ida", "Testmo", "ergoterapeut", "ida.testmo@example.com"}}},
+        {d->health_station, "Helsestasjon og skolehelsetjeneste, Tolga kommune",
+         IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 0,
+         {{"Hanne", "Demovik", "helsesykepleier", "hanne.demovik@example.com"}}},
+        {d->nav, "NAV Tolga", IP_SECTOR_NAV, TOLGA, 0,
+         {{"Ola", "Oppdiktrud", "veileder", "ola.oppdiktrud@example.com"}}},
+        {d->habilitation, "Habiliteringstjenesten for barn og unge, Sykehuset Innlandet",
+         IP_SECTOR_SPECIALIST_HEALTH, HAMAR, 0,
+         {{"Anne", "Demoløkken", "overlege", "anne.demolokken@example.com"}}},
+    };
+
     d->scenario = "kommunen";
-    if (unit(d, d->coordinating, "Koordinerende enhet, Tolga kommune",
-             IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 1) ||
-        practitioner(d, d->coordinating, "Rigmor", "Testesen",
-                     "systemkoordinator for individuell plan",
-                     "rigmor.testesen@example.com") ||
-        practitioner(d, d->coordinating, "Kjell", "Eksempelvold", "saksbehandler",
-                     "kjell.eksempelvold@example.com"))
-        return -1;
-    if (unit(d, d->home_care, "Hjemmetjenesten, Tolga kommune",
-             IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 0) ||
-        practitioner(d, d->home_care, "Mona", "Prøvdahl", "sykepleier",
-                     "mona.provdahl@example.com"))
-        return -1;
-    if (unit(d, d->therapy, "Fysio- og ergoterapitjenesten, Tolga kommune",
-             IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 0) ||
-        practitioner(d, d->therapy, "Lars", "Fiktivik", "fysioterapeut",
-                     "lars.fiktivik@example.com") ||
-        practitioner(d, d->therapy, "Ida", "Testmo", "ergoterapeut",
-                     "ida.testmo@example.com"))
-        return -1;
-    if (unit(d, d->health_station, "Helsestasjon og skolehelsetjeneste, Tolga kommune",
-             IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 0) ||
-        practitioner(d, d->health_station, "Hanne", "Demovik", "helsesykepleier",
-                     "hanne.demovik@example.com"))
-        return -1;
-    if (unit(d, d->nav, "NAV Tolga", IP_SECTOR_NAV, TOLGA, 0) ||
-        practitioner(d, d->nav, "Ola", "Oppdiktrud", "veileder",
-                     "ola.oppdiktrud@example.com"))
-        return -1;
-    if (unit(d, d->habilitation,
-             "Habiliteringstjenesten for barn og unge, Sykehuset Innlandet",
-             IP_SECTOR_SPECIALIST_HEALTH, HAMAR, 0) ||
-        practitioner(d, d->habilitation, "Anne", "Demoløkken", "overlege",
-                     "anne.demolokken@example.com"))
-        return -1;
-    return 0;
+    return SERVICES(d, list);
 }
 
 /* ---- scenario 1: from lower to upper secondary school ----------------- */
@@ -287,34 +340,24 @@ static int municipality_units(struct demo *d)
 static int scenario_school_transition(struct demo *d)
 {
     demo_id school, ppt, upper_secondary, emil, mother, father, first, second;
-    char emil_born[IPLAN_DATE_LEN], mother_born[IPLAN_DATE_LEN],
-        father_born[IPLAN_DATE_LEN];
+    const struct service list[] = {
+        {school, "Tolga skole", IP_SECTOR_SCHOOL, TOLGA, 0,
+         {{"Siri", "Testdal", "kontaktlærer, 10. trinn", "siri.testdal@example.com"}}},
+        {ppt, "PPT Nord-Østerdal", IP_SECTOR_SCHOOL, TYNSET, 0,
+         {{"Bjørn", "Prøvestad", "PP-rådgiver", "bjorn.provestad@example.com"}}},
+        {upper_secondary, "Nord-Østerdal videregående skole", IP_SECTOR_SCHOOL, TYNSET, 0,
+         {{"Gunn", "Eksempelli", "rådgiver", "gunn.eksempelli@example.com"}}},
+    };
+    const struct household family = {
+        "Prøvesen", "Eksempelvegen 4, 2540 Tolga",
+        {emil, "Emil", 15, 150, NULL},
+        {mother, "Hilde", 42, 61, "hilde.provesen@example.com"},
+        {father, "Tor", 44, 203, "tor.provesen@example.com"},
+    };
     int64_t rev;
 
     d->scenario = "scenario 1 (ungdomsskole til videregående)";
-    if (unit(d, school, "Tolga skole", IP_SECTOR_SCHOOL, TOLGA, 0) ||
-        practitioner(d, school, "Siri", "Testdal", "kontaktlærer, 10. trinn",
-                     "siri.testdal@example.com") ||
-        unit(d, ppt, "PPT Nord-Østerdal", IP_SECTOR_SCHOOL, TYNSET, 0) ||
-        practitioner(d, ppt, "Bjørn", "Prøvestad", "PP-rådgiver",
-                     "bjorn.provestad@example.com") ||
-        unit(d, upper_secondary, "Nord-Østerdal videregående skole",
-             IP_SECTOR_SCHOOL, TYNSET, 0) ||
-        practitioner(d, upper_secondary, "Gunn", "Eksempelli", "rådgiver",
-                     "gunn.eksempelli@example.com"))
-        return -1;
-
-    born(d, emil_born, 15, 150);
-    born(d, mother_born, 42, 61);
-    born(d, father_born, 44, 203);
-    if (person(d, emil, "Emil", "Prøvesen", emil_born, 1, NULL,
-               "Eksempelvegen 4, 2540 Tolga") ||
-        person(d, mother, "Hilde", "Prøvesen", mother_born, 1,
-               "hilde.provesen@example.com", "Eksempelvegen 4, 2540 Tolga") ||
-        person(d, father, "Tor", "Prøvesen", father_born, 1,
-               "tor.provesen@example.com", "Eksempelvegen 4, 2540 Tolga") ||
-        relation(d, emil, mother, IP_RELATION_PARENT, emil_born) ||
-        relation(d, emil, father, IP_RELATION_PARENT, emil_born))
+    if (SERVICES(d, list) || household(d, &family))
         return -1;
 
     if (application(d, first, &rev, emil, mother, IP_REQUEST_PLAN, 400,
@@ -355,15 +398,18 @@ static int scenario_school_transition(struct demo *d)
 static int scenario_rehabilitation(struct demo *d)
 {
     demo_id rehab, kari, husband, app;
+    const struct service list[] = {
+        {rehab, "Rehabiliteringsavdelingen, Sykehuset Innlandet",
+         IP_SECTOR_SPECIALIST_HEALTH, STANGE, 0,
+         {{"Eva", "Eksempelrud", "overlege, fysikalsk medisin",
+           "eva.eksempelrud@example.com"}}},
+    };
     char kari_born[IPLAN_DATE_LEN], husband_born[IPLAN_DATE_LEN],
         married[IPLAN_DATE_LEN];
     int64_t rev;
 
     d->scenario = "scenario 2 (rehabilitering etter skade)";
-    if (unit(d, rehab, "Rehabiliteringsavdelingen, Sykehuset Innlandet",
-             IP_SECTOR_SPECIALIST_HEALTH, STANGE, 0) ||
-        practitioner(d, rehab, "Eva", "Eksempelrud", "overlege, fysikalsk medisin",
-                     "eva.eksempelrud@example.com"))
+    if (SERVICES(d, list))
         return -1;
 
     born(d, kari_born, 46, 40);
@@ -401,31 +447,23 @@ static int scenario_rehabilitation(struct demo *d)
 static int scenario_child_coordinator(struct demo *d)
 {
     demo_id kindergarten, paediatrics, lilje, mother, father, app;
-    char lilje_born[IPLAN_DATE_LEN], mother_born[IPLAN_DATE_LEN],
-        father_born[IPLAN_DATE_LEN];
+    const struct service list[] = {
+        {kindergarten, "Tolga barnehage", IP_SECTOR_KINDERGARTEN, TOLGA, 0,
+         {{"Nora", "Fiktivstad", "pedagogisk leder", "nora.fiktivstad@example.com"}}},
+        {paediatrics, "Barneavdelingen, Sykehuset Innlandet Lillehammer",
+         IP_SECTOR_SPECIALIST_HEALTH, LILLEHAMMER, 0,
+         {{"Tone", "Prøvelid", "barnelege", "tone.provelid@example.com"}}},
+    };
+    const struct household family = {
+        "Demostad", "Testbakken 7, 2540 Tolga",
+        {lilje, "Lilje", 3, 100, NULL},
+        {mother, "Marte", 33, 17, "marte.demostad@example.com"},
+        {father, "Jonas", 35, 244, "jonas.demostad@example.com"},
+    };
     int64_t rev;
 
     d->scenario = "scenario 3 (barnekoordinator)";
-    if (unit(d, kindergarten, "Tolga barnehage", IP_SECTOR_KINDERGARTEN, TOLGA, 0) ||
-        practitioner(d, kindergarten, "Nora", "Fiktivstad", "pedagogisk leder",
-                     "nora.fiktivstad@example.com") ||
-        unit(d, paediatrics, "Barneavdelingen, Sykehuset Innlandet Lillehammer",
-             IP_SECTOR_SPECIALIST_HEALTH, LILLEHAMMER, 0) ||
-        practitioner(d, paediatrics, "Tone", "Prøvelid", "barnelege",
-                     "tone.provelid@example.com"))
-        return -1;
-
-    born(d, lilje_born, 3, 100);
-    born(d, mother_born, 33, 17);
-    born(d, father_born, 35, 244);
-    if (person(d, lilje, "Lilje", "Demostad", lilje_born, 1, NULL,
-               "Testbakken 7, 2540 Tolga") ||
-        person(d, mother, "Marte", "Demostad", mother_born, 1,
-               "marte.demostad@example.com", "Testbakken 7, 2540 Tolga") ||
-        person(d, father, "Jonas", "Demostad", father_born, 1,
-               "jonas.demostad@example.com", "Testbakken 7, 2540 Tolga") ||
-        relation(d, lilje, mother, IP_RELATION_PARENT, lilje_born) ||
-        relation(d, lilje, father, IP_RELATION_PARENT, lilje_born))
+    if (SERVICES(d, list) || household(d, &family))
         return -1;
 
     if (application(d, app, &rev, lilje, mother,

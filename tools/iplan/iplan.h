@@ -4,9 +4,9 @@
  * The tool uses the public API in include/ip/ and nothing else. Each file
  * has one job: main.c parses arguments and dispatches, actor.c turns the
  * options into a session, cmd_*.c are the commands, demo.c and demo_ids.c
- * build the demo scenarios, cases.c loads applications grouped by person,
- * date.c does calendar arithmetic, text.c the Norwegian labels, and util.c
- * the error reporting and store opening the commands share.
+ * build the demo scenarios, cases.c loads and shows applications grouped by
+ * person, date.c does calendar arithmetic, text.c the Norwegian labels, and
+ * util.c the error reporting and store opening the commands share.
  *
  * Exit codes: 0 success, 1 the operation failed, 2 usage error.
  */
@@ -57,6 +57,13 @@ void iplan_errorf(const char *fmt, ...)
  * @return an exit code.
  */
 int iplan_store_open(ip_store **out, const char *path, unsigned int flags);
+/**
+ * iplan_store_open(), then the store's schema version into *version; on
+ * failure the store is closed again.
+ * @return an exit code; prints the error.
+ */
+int iplan_store_open_version(ip_store **out, int *version, const char *path,
+                             unsigned int flags);
 
 /* actor.c: sessions from the options */
 
@@ -111,6 +118,9 @@ const char *iplan_outcome_label(ip_outcome outcome);
 const char *iplan_form_label(ip_outcome_form form);
 /** Prints s padded with spaces to `width` characters (UTF-8 aware). */
 void iplan_print_padded(FILE *out, const char *s, int width);
+/** The first two columns of the `plans` and `overdue` tables, an id and a
+ *  name, padded so that the tables line up alike. */
+void iplan_print_id_name(FILE *out, const char *id, const char *name);
 /** The request kinds in display order. */
 extern const ip_request_kind iplan_request_kinds[3];
 
@@ -144,6 +154,19 @@ int iplan_application_overdue(const ip_application *a, const char *today);
 /** Whether any request of the application is still pending. */
 int iplan_application_pending(const ip_application *a);
 
+/** Prints loaded cases as text. */
+typedef void iplan_cases_text_fn(const struct iplan_cases *cases, const char *today);
+/** Prints loaded cases as JSON; returns an exit code. */
+typedef int iplan_cases_json_fn(const struct iplan_cases *cases, const char *today);
+/**
+ * What `plans` and `overdue` both do: opens the store and the session the
+ * options describe, loads the cases (only applications overdue today when
+ * only_overdue) and prints them, as JSON with --json.
+ * @return an exit code; prints the error.
+ */
+int iplan_cases_show(const struct iplan_opts *opts, int only_overdue,
+                     iplan_cases_text_fn *print_text, iplan_cases_json_fn *print_json);
+
 /* format.c: applications as text and as JSON */
 
 /** Prints "mottatt DD.MM.YYYY: IP innvilget, koordinator venter (...)". */
@@ -162,7 +185,8 @@ int iplan_json_add_case(struct iplan_json *j, const struct iplan_case *c,
 /** Appends one application with "person_id" and "name" of its person. */
 int iplan_json_add_application(struct iplan_json *j, const ip_person *p,
                                const ip_application *a, const char *today);
-/** Prints the array and a newline to stdout and frees it; exit code. */
+/** Prints the array and a newline to stdout and frees it; exit code. NULL
+ *  (what a builder that ran out of memory leaves) reports that instead. */
 int iplan_json_print(struct iplan_json *j);
 /** Frees without printing; NULL is fine. */
 void iplan_json_free(struct iplan_json *j);

@@ -140,7 +140,7 @@ int iplan_json_add_application(struct iplan_json *j, const ip_person *p,
 
 int iplan_json_print(struct iplan_json *j)
 {
-    char *text = cJSON_Print(j->array);
+    char *text = j ? cJSON_Print(j->array) : NULL;
     int rc = IPLAN_EXIT_OK;
 
     if (!text) {

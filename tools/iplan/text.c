@@ -1,6 +1,9 @@
 /* Norwegian (bokmål) labels for the library's stable names, and padding. */
 #include "iplan.h"
 
+#define ID_WIDTH 36
+#define NAME_WIDTH 22
+
 const ip_request_kind iplan_request_kinds[3] = {
     IP_REQUEST_PLAN, IP_REQUEST_COORDINATOR, IP_REQUEST_CHILD_COORDINATOR,
 };
@@ -59,4 +62,11 @@ void iplan_print_padded(FILE *out, const char *s, int width)
     fputs(s, out);
     for (; n < width; n++)
         fputc(' ', out);
+}
+
+void iplan_print_id_name(FILE *out, const char *id, const char *name)
+{
+    iplan_print_padded(out, id, ID_WIDTH);
+    fputs("  ", out);
+    iplan_print_padded(out, name, NAME_WIDTH);
 }

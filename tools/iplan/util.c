@@ -42,3 +42,18 @@ int iplan_store_open(ip_store **out, const char *path, unsigned int flags)
         iplan_fail("kunne ikke åpne lageret");
     return IPLAN_EXIT_FAIL;
 }
+
+int iplan_store_open_version(ip_store **out, int *version, const char *path,
+                             unsigned int flags)
+{
+    int rc = iplan_store_open(out, path, flags);
+
+    if (rc)
+        return rc;
+    if (ip_store_schema_version(version, *out) == IP_OK)
+        return IPLAN_EXIT_OK;
+    iplan_fail("kunne ikke lese skjemaversjonen");
+    ip_store_close(*out);
+    *out = NULL;
+    return IPLAN_EXIT_FAIL;
+}
