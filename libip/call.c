@@ -26,15 +26,7 @@ int ip__call_close(ip_session *s, ip__op *op, int rc)
     ip__db_rollback(db);
     if (rc != IP_EDENIED)
         return ip__error_restore(&saved);
-    /* The denial is itself recorded, in a transaction of its own (inside a
-     * host transaction: in a savepoint of the host's). */
-    end = ip__db_begin(db);
-    if (end == IP_OK) {
-        end = ip__audit_append(s, op, false);
-        if (end == IP_OK)
-            end = ip__db_commit(db);
-        else
-            ip__db_rollback(db);
-    }
+    /* The denial is itself recorded, at the level the call ran at. */
+    end = ip__audit_deny(s, op);
     return end != IP_OK ? end : ip__error_restore(&saved);
 }

@@ -20,8 +20,13 @@
 #define IP__ID_LEN 36
 #define IP__ACTOR_ID_MAX 128
 
+typedef struct ip__denial ip__denial;
+
 struct ip_store {
     ip__db *db;
+    /* Denials written inside host transactions (audit.c). */
+    ip__denial *denials;
+    size_t denial_count, denial_cap;
     ip_clock_fn clock;
     void *clock_payload;
     /* Time-ordered ids: the last millisecond used and a counter within it,
@@ -133,6 +138,18 @@ int ip__call_close(ip_session *s, ip__op *op, int rc);
 
 /* Audit: appends one event for op with outcome "allowed" or "denied". */
 int ip__audit_append(ip_session *s, const ip__op *op, bool allowed);
+
+/* Records a denial in a transaction level of its own, and remembers it
+ * when that level sits inside a host transaction, so that the host's
+ * rollback cannot remove it. */
+int ip__audit_deny(ip_session *s, const ip__op *op);
+/* Tell audit that transaction level (the depth before the call) was
+ * committed or rolled back; a rollback writes the remembered denials it
+ * undid again. */
+void ip__audit_committed(ip_store *store, int level);
+int ip__audit_rolled_back(ip_store *store, int level);
+/* Frees what audit remembers (store close). */
+void ip__audit_forget(ip_store *store);
 
 /* Facts the access decision needs (access.c, over store/queries.c). */
 int ip__fact_is_representative(ip_store *store, const char *actor_person_id,

@@ -167,14 +167,14 @@ int ip_session_open(ip_session **out, ip_store *store, const ip_actor *actor)
     return IP_OK;
 }
 
+static int end_host_transaction(ip_session *s, bool commit);
+
 void ip_session_free(ip_session *s)
 {
     if (!s)
         return;
-    while (s->host_depth > 0) {
-        ip__db_rollback(s->store->db);
-        s->host_depth--;
-    }
+    while (s->host_depth > 0)
+        end_host_transaction(s, false);
     ip_free(s->actor_id);
     ip_free(s->unit_id);
     ip_free(s);
@@ -208,18 +208,24 @@ int ip_session_begin(ip_session *s)
 
 static int end_host_transaction(ip_session *s, bool commit)
 {
-    int rc;
+    int rc, rc2 = IP_OK, level;
 
     if (!s)
         return ip__error_null("session");
     if (s->host_depth == 0)
         return ip__error_set(IP_ESTATE, NULL,
                              "no transaction was begun through this session");
+    level = ip__db_depth(s->store->db);
     rc = commit ? ip__db_commit(s->store->db) : ip__db_rollback(s->store->db);
-    /* A failed outermost commit ends the transaction all the same. */
-    if (rc == IP_OK || ip__db_depth(s->store->db) < s->host_depth)
+    if (rc == IP_OK && commit)
+        ip__audit_committed(s->store, level);
+    else if (ip__db_depth(s->store->db) < level)
+        /* Rolled back, or a failed outermost commit that ended the
+         * transaction all the same: denials it held are written again. */
+        rc2 = ip__audit_rolled_back(s->store, level);
+    if (rc == IP_OK || ip__db_depth(s->store->db) < level)
         s->host_depth--;
-    return rc;
+    return rc ? rc : rc2;
 }
 
 int ip_session_commit(ip_session *s)

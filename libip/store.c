@@ -63,6 +63,13 @@ void ip_store_close(ip_store *store)
 {
     if (!store)
         return;
+    /* A transaction left open is rolled back; denials it held are kept. */
+    while (ip__db_depth(store->db) > 0) {
+        int level = ip__db_depth(store->db);
+        ip__db_rollback(store->db);
+        ip__audit_rolled_back(store, level);
+    }
+    ip__audit_forget(store);
     ip__db_close(store->db);
     ip_free(store);
 }

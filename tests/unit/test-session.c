@@ -200,6 +200,73 @@ START_TEST(denied_call_leaves_only_its_audit_event)
 }
 END_TEST
 
+static int denied_events(void)
+{
+    return th_count("SELECT count(*) FROM audit_event WHERE outcome = 'denied'");
+}
+
+/* One denied read by an analyst, made inside whatever transaction is open. */
+static void denied_read(ip_store *store, const char *person_id)
+{
+    ip_session *analyst = th_session(store, IP_ROLE_ANALYST, "analyst-1", NULL);
+    ip_person *p = NULL;
+
+    th_expect(IP_EDENIED, ip_person_get(&p, analyst, person_id));
+    ip_session_free(analyst);
+}
+
+/* The host's rollback must not erase the trace of a denied call. */
+START_TEST(denials_survive_host_rollback)
+{
+    ip_store *store = th_store();
+    ip_session *cu = th_cu_session(store);
+    ip_person *p = th_person(cu, "1985-06-07", "Liv");
+    ip_session *tmp;
+
+    /* Rolled back outermost: written again on its own. */
+    th_ok(ip_session_begin(cu));
+    denied_read(store, ip_person_id(p));
+    th_ok(ip_session_rollback(cu));
+    ck_assert_int_eq(denied_events(), 1);
+
+    /* Committed: once, not twice. */
+    th_ok(ip_session_begin(cu));
+    denied_read(store, ip_person_id(p));
+    th_ok(ip_session_commit(cu));
+    ck_assert_int_eq(denied_events(), 2);
+
+    /* Inner level rolled back, outer committed: written again in the outer. */
+    th_ok(ip_session_begin(cu));
+    th_ok(ip_session_begin(cu));
+    denied_read(store, ip_person_id(p));
+    th_ok(ip_session_rollback(cu));
+    th_ok(ip_session_commit(cu));
+    ck_assert_int_eq(denied_events(), 3);
+
+    /* Inner committed, outer rolled back. */
+    th_ok(ip_session_begin(cu));
+    th_ok(ip_session_begin(cu));
+    denied_read(store, ip_person_id(p));
+    th_ok(ip_session_commit(cu));
+    th_ok(ip_session_rollback(cu));
+    ck_assert_int_eq(denied_events(), 4);
+
+    /* A session freed with its transaction open. */
+    tmp = th_session(store, IP_ROLE_COORDINATING_UNIT, "case-worker-9", th_cu_unit());
+    th_ok(ip_session_begin(tmp));
+    denied_read(store, ip_person_id(p));
+    ip_session_free(tmp);
+    ck_assert_int_eq(denied_events(), 5);
+
+    /* A store closed with a transaction open. */
+    th_ok(ip_session_begin(cu));
+    denied_read(store, ip_person_id(p));
+    ip_person_free(p);
+    th_close(store);
+    ck_assert_int_eq(denied_events(), 6);
+}
+END_TEST
+
 START_TEST(purpose_is_recorded)
 {
     ip_store *store = th_store();
@@ -229,6 +296,7 @@ Suite *suite(void)
     tcase_add_test(tc, transactions_nest);
     tcase_add_test(tc, denied_call_leaves_only_its_audit_event);
     tcase_add_test(tc, purpose_is_recorded);
+    tcase_add_test(tc, denials_survive_host_rollback);
     suite_add_tcase(s, tc);
     return s;
 }
