@@ -1,7 +1,7 @@
 /*
- * Applications grouped by the person they are for: what `plans` and
- * `overdue` show. Every application and person read here is an audited
- * read in the caller's session.
+ * Applications and plans grouped by the person they are for: what `plans`
+ * and `overdue` show. Every application, plan and person read here is an
+ * audited read in the caller's session.
  */
 #include "iplan.h"
 
@@ -71,6 +71,44 @@ static int add_application(struct iplan_case *c, ip_application *a)
     return IP_OK;
 }
 
+/* Keeps the plan worth showing for c: an open plan (there is at most one)
+ * over an ended one, and of ended ones the latest (plans come oldest
+ * first). Takes plan over. */
+static void keep_plan(struct iplan_case *c, ip_plan *plan)
+{
+    if (c->plan && ip_plan_status_of(c->plan) != IP_PLAN_ENDED &&
+        ip_plan_status_of(plan) == IP_PLAN_ENDED) {
+        ip_plan_free(plan);
+        return;
+    }
+    ip_plan_free(c->plan);
+    c->plan = plan;
+}
+
+int iplan_cases_load_plans(struct iplan_cases *cases, ip_session *session)
+{
+    ip_plan_iterator *it = NULL;
+    ip_plan *plan = NULL;
+    int rc = ip_plan_iterator_new(&it, session, NULL);
+
+    while (rc == IP_OK && (rc = ip_plan_next(&plan, it)) == IP_OK) {
+        struct iplan_case *c = find_case(cases, ip_plan_person_id(plan));
+
+        if (!c)
+            rc = add_case(&c, cases, session, ip_plan_person_id(plan));
+        if (rc == IP_OK)
+            keep_plan(c, plan);
+        else
+            ip_plan_free(plan);
+    }
+    ip_plan_iterator_free(it);
+    if (rc != IP_ITEROVER) {
+        iplan_cases_free(cases);
+        return rc;
+    }
+    return IP_OK;
+}
+
 int iplan_cases_load(struct iplan_cases *out, ip_session *session,
                      const char *overdue_on)
 {
@@ -112,6 +150,7 @@ void iplan_cases_free(struct iplan_cases *cases)
             ip_application_free(cases->items[i].apps[j]);
         free(cases->items[i].apps);
         ip_person_free(cases->items[i].person);
+        ip_plan_free(cases->items[i].plan);
     }
     free(cases->items);
     cases->items = NULL;
@@ -136,6 +175,10 @@ int iplan_cases_show(const struct iplan_opts *opts, int only_overdue,
 
         if (status != IP_OK) {
             iplan_fail_code("kunne ikke lese søknadene", status);
+            rc = IPLAN_EXIT_FAIL;
+        } else if (!only_overdue &&
+                   (status = iplan_cases_load_plans(&cases, session)) != IP_OK) {
+            iplan_fail_code("kunne ikke lese planene", status);
             rc = IPLAN_EXIT_FAIL;
         } else {
             if (opts->json)

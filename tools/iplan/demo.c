@@ -4,27 +4,31 @@
  *
  * The texts name the life transitions where an individual plan helps most:
  * "fra ungdomsskole til videregående skole, under rehabilitering etter
- * sykdom/skade, [...] eller hvis du har barn med behov for koordinering av
- * tjenester". Each is one scenario function below. They share one
- * municipality (Tolga, which wrote that text) and so one coordinating unit
- * (koordinerende enhet): a municipality has exactly one, and with one in the
- * store the other commands find it without --unit.
+ * sykdom/skade, hvis du skal flytte til annen kommune [...] eller hvis du
+ * har barn med behov for koordinering av tjenester". Each is one scenario
+ * function below, with one more for an application nobody answered. They
+ * share one municipality (Tolga, which wrote that text) and so one
+ * coordinating unit (koordinerende enhet): a municipality has exactly one,
+ * and with one in the store the other commands find it without --unit.
  *
  * Master data (units, practitioners) is registered in an administrator
- * session, personal data (persons, relations, applications, outcomes) in a
- * session of the coordinating unit, both under the CLI's actor id. Every
- * name is made up; national ids and organisation numbers are generated to
- * pass the mod-11 checks (demo_ids.c).
+ * session, personal data (persons, relations, applications, outcomes,
+ * plans and who takes part) in a session of the coordinating unit, both
+ * under the CLI's actor id; a plan's content in a session of its
+ * coordinator, a practitioner (demo_plans.c). Every name is made up;
+ * national ids and organisation numbers are generated to pass the mod-11
+ * checks (demo_ids.c).
  *
- * Later issues extend the scenarios (plans, goals, consent, ...): add to
- * each scenario function, keeping the ids it needs in its own locals.
+ * Each scenario describes its plan as tables (struct demo_plan, demo.h)
+ * that demo_plan_build() carries out. Item h of the completeness check
+ * (consent) stays missing on every plan until libip records consent.
+ * Later issues extend the scenarios (consent, coordinator assignments,
+ * ...): add to each scenario function, keeping the ids it needs in its own
+ * locals.
  */
-#include "iplan.h"
+#include "demo.h"
 
 #include <string.h>
-
-#define ID_MAX 64
-typedef char demo_id[ID_MAX];
 
 #define TOLGA "3426"
 #define TYNSET "3427"
@@ -32,26 +36,7 @@ typedef char demo_id[ID_MAX];
 #define STANGE "3413"
 #define LILLEHAMMER "3405"
 
-struct demo {
-    ip_session *admin;     /* master data */
-    ip_session *cu;        /* personal data, as the coordinating unit */
-    const char *scenario;  /* for error messages */
-    char today[IPLAN_DATE_LEN];
-    long next_orgnr;       /* base of the next organisation number */
-    int next_individual;   /* where the next individual number search starts */
-    int units, practitioners, persons, relations, applications;
-
-    /* The municipality's own services and the regional specialist service
-     * that more than one scenario uses. */
-    demo_id coordinating;  /* koordinerende enhet */
-    demo_id home_care;     /* hjemmetjenesten */
-    demo_id therapy;       /* fysio- og ergoterapitjenesten */
-    demo_id health_station;/* helsestasjon og skolehelsetjeneste */
-    demo_id nav;           /* NAV */
-    demo_id habilitation;  /* habiliteringstjenesten for barn og unge */
-};
-
-static int fail(struct demo *d, const char *what)
+int demo_fail(struct demo *d, const char *what)
 {
     const ip_error *e = ip_error_last();
 
@@ -60,11 +45,11 @@ static int fail(struct demo *d, const char *what)
     return -1;
 }
 
-static int copy_id(struct demo *d, demo_id out, const char *id)
+int demo_copy_id(struct demo *d, demo_id out, const char *id)
 {
     size_t len = id ? strlen(id) : 0;
 
-    if (len == 0 || len >= ID_MAX) {
+    if (len == 0 || len >= DEMO_ID_MAX) {
         iplan_errorf("demo, %s: uventet id fra biblioteket", d->scenario);
         return -1;
     }
@@ -72,9 +57,14 @@ static int copy_id(struct demo *d, demo_id out, const char *id)
     return 0;
 }
 
+void demo_day(struct demo *d, char out[IPLAN_DATE_LEN], long days)
+{
+    iplan_date_add(out, d->today, days);
+}
+
 static void days_ago(struct demo *d, char out[IPLAN_DATE_LEN], long days)
 {
-    iplan_date_add(out, d->today, -days);
+    demo_day(d, out, -days);
 }
 
 static void born(struct demo *d, char out[IPLAN_DATE_LEN], int years, long days)
@@ -103,27 +93,33 @@ static int unit(struct demo *d, demo_id out, const char *name, ip_sector sector,
     f.municipality_number = municipality;
     f.coordinating = coordinating;
     if (ip_unit_create(&u, d->admin, &f) != IP_OK)
-        return fail(d, "registrere en enhet");
-    rc = copy_id(d, out, ip_unit_id(u));
+        return demo_fail(d, "registrere en enhet");
+    rc = demo_copy_id(d, out, ip_unit_id(u));
     ip_unit_free(u);
     d->units++;
     return rc;
 }
 
-static int practitioner(struct demo *d, const char *unit_id, const char *given,
+/* A practitioner; out, when not NULL, receives the id. */
+static int practitioner(struct demo *d, char *out, const char *unit_id, const char *given,
                         const char *family, const char *title, const char *email)
 {
     ip_practitioner_fields f = IP_PRACTITIONER_FIELDS_INIT;
+    ip_practitioner *p = NULL;
+    int rc = 0;
 
     f.unit_id = unit_id;
     f.given_name = given;
     f.family_name = family;
     f.title = title;
     f.email = email;
-    if (ip_practitioner_create(NULL, d->admin, &f) != IP_OK)
-        return fail(d, "registrere en fagperson");
+    if (ip_practitioner_create(&p, d->admin, &f) != IP_OK)
+        return demo_fail(d, "registrere en fagperson");
+    if (out)
+        rc = demo_copy_id(d, out, ip_practitioner_id(p));
+    ip_practitioner_free(p);
     d->practitioners++;
-    return 0;
+    return rc;
 }
 
 /* A person living in the municipality. With with_id, a generated
@@ -152,8 +148,8 @@ static int person(struct demo *d, demo_id out, const char *given, const char *fa
     f.address = address;
     f.municipality_number = TOLGA;
     if (ip_person_create(&p, d->cu, &f) != IP_OK)
-        return fail(d, "registrere en person");
-    rc = copy_id(d, out, ip_person_id(p));
+        return demo_fail(d, "registrere en person");
+    rc = demo_copy_id(d, out, ip_person_id(p));
     ip_person_free(p);
     d->persons++;
     return rc;
@@ -169,7 +165,7 @@ static int relation(struct demo *d, const char *person_id, const char *related_i
     f.kind = kind;
     f.valid_from = valid_from;
     if (ip_relation_create(NULL, d->cu, &f) != IP_OK)
-        return fail(d, "registrere en relasjon");
+        return demo_fail(d, "registrere en relasjon");
     d->relations++;
     return 0;
 }
@@ -192,9 +188,9 @@ static int application(struct demo *d, demo_id out, int64_t *revision,
     f.signed_by_id = signed_by_id;
     f.note = note;
     if (ip_application_create(&a, d->cu, &f) != IP_OK)
-        return fail(d, "registrere en søknad");
+        return demo_fail(d, "registrere en søknad");
     *revision = ip_application_revision(a);
-    rc = copy_id(d, out, ip_application_id(a));
+    rc = demo_copy_id(d, out, ip_application_id(a));
     ip_application_free(a);
     d->applications++;
     return rc;
@@ -213,7 +209,7 @@ static int decide(struct demo *d, const char *application_id, int64_t *revision,
     f.reason = reason;
     f.decided_on = decided;
     if (ip_application_decide(revision, d->cu, application_id, *revision, kind, &f) != IP_OK)
-        return fail(d, "registrere et utfall");
+        return demo_fail(d, "registrere et utfall");
     return 0;
 }
 
@@ -225,7 +221,7 @@ static int interim_reply(struct demo *d, const char *application_id,
     days_ago(d, replied, replied_days_ago);
     if (ip_application_interim_reply(revision, d->cu, application_id, *revision,
                                      replied) != IP_OK)
-        return fail(d, "registrere et foreløpig svar");
+        return demo_fail(d, "registrere et foreløpig svar");
     return 0;
 }
 
@@ -240,6 +236,7 @@ struct service {
     int coordinating;
     struct staff {
         const char *given, *family, *title, *email;
+        char *id; /* receives the practitioner's id, when not NULL */
     } staff[2];
 };
 
@@ -251,8 +248,8 @@ static int services(struct demo *d, const struct service *list, size_t n)
         if (unit(d, s->id, s->name, s->sector, s->municipality, s->coordinating))
             return -1;
         for (size_t k = 0; k < 2 && s->staff[k].given; k++) {
-            if (practitioner(d, s->id, s->staff[k].given, s->staff[k].family,
-                             s->staff[k].title, s->staff[k].email))
+            if (practitioner(d, s->staff[k].id, s->id, s->staff[k].given,
+                             s->staff[k].family, s->staff[k].title, s->staff[k].email))
                 return -1;
         }
     }
@@ -304,23 +301,26 @@ static int municipality_units(struct demo *d)
         {d->coordinating, "Koordinerende enhet, Tolga kommune",
          IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 1,
          {{"Rigmor", "Testesen", "systemkoordinator for individuell plan",
-           "rigmor.testesen@example.com"},
-          {"Kjell", "Eksempelvold", "saksbehandler", "kjell.eksempelvold@example.com"}}},
+           "rigmor.testesen@example.com", NULL},
+          {"Kjell", "Eksempelvold", "saksbehandler", "kjell.eksempelvold@example.com",
+           NULL}}},
         {d->home_care, "Hjemmetjenesten, Tolga kommune",
          IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 0,
-         {{"Mona", "Prøvdahl", "sykepleier", "mona.provdahl@example.com"}}},
+         {{"Mona", "Prøvdahl", "sykepleier", "mona.provdahl@example.com", d->nurse}}},
         {d->therapy, "Fysio- og ergoterapitjenesten, Tolga kommune",
          IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 0,
-         {{"Lars", "Fiktivik", "fysioterapeut", "lars.fiktivik@example.com"},
-          {"Ida", "Testmo", "ergoterapeut", "ida.testmo@example.com"}}},
+         {{"Lars", "Fiktivik", "fysioterapeut", "lars.fiktivik@example.com", d->physio},
+          {"Ida", "Testmo", "ergoterapeut", "ida.testmo@example.com", d->ergo}}},
         {d->health_station, "Helsestasjon og skolehelsetjeneste, Tolga kommune",
          IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 0,
-         {{"Hanne", "Demovik", "helsesykepleier", "hanne.demovik@example.com"}}},
+         {{"Hanne", "Demovik", "helsesykepleier", "hanne.demovik@example.com",
+           d->school_nurse}}},
         {d->nav, "NAV Tolga", IP_SECTOR_NAV, TOLGA, 0,
-         {{"Ola", "Oppdiktrud", "veileder", "ola.oppdiktrud@example.com"}}},
+         {{"Ola", "Oppdiktrud", "veileder", "ola.oppdiktrud@example.com", d->nav_adviser}}},
         {d->habilitation, "Habiliteringstjenesten for barn og unge, Sykehuset Innlandet",
          IP_SECTOR_SPECIALIST_HEALTH, HAMAR, 0,
-         {{"Anne", "Demoløkken", "overlege", "anne.demolokken@example.com"}}},
+         {{"Anne", "Demoløkken", "overlege", "anne.demolokken@example.com",
+           d->habil_doctor}}},
     };
 
     d->scenario = "kommunen";
@@ -336,17 +336,28 @@ static int municipality_units(struct demo *d)
  * plan and a coordinator ("hvorfor du ønsker en slik plan, hvilke
  * fagpersoner som bistår deg i dag, og hvem av dem du ønsker som personlig
  * koordinator"), and both are granted.
+ *
+ * The plan: his contact teacher, whom he asked for, coordinates until school
+ * starts. Emil's goal is the move itself; the responsibility group met
+ * twelve days ago, found a heavy door at the new school, and agreed an
+ * automatic door opener, which became a measure and the reason for the
+ * plan's first revision.
  */
 static int scenario_school_transition(struct demo *d)
 {
-    demo_id school, ppt, upper_secondary, emil, mother, father, first, second;
+    demo_id school, ppt, upper_secondary, teacher, ppt_adviser, counsellor, emil, mother,
+        father, first, second;
+    demo_id p_emil, p_mother, p_father, p_teacher, p_school, p_ppt, p_physio, p_upper,
+        p_habil, move, visit, walk, meeting;
     const struct service list[] = {
         {school, "Tolga skole", IP_SECTOR_SCHOOL, TOLGA, 0,
-         {{"Siri", "Testdal", "kontaktlærer, 10. trinn", "siri.testdal@example.com"}}},
+         {{"Siri", "Testdal", "kontaktlærer, 10. trinn", "siri.testdal@example.com",
+           teacher}}},
         {ppt, "PPT Nord-Østerdal", IP_SECTOR_SCHOOL, TYNSET, 0,
-         {{"Bjørn", "Prøvestad", "PP-rådgiver", "bjorn.provestad@example.com"}}},
+         {{"Bjørn", "Prøvestad", "PP-rådgiver", "bjorn.provestad@example.com",
+           ppt_adviser}}},
         {upper_secondary, "Nord-Østerdal videregående skole", IP_SECTOR_SCHOOL, TYNSET, 0,
-         {{"Gunn", "Eksempelli", "rådgiver", "gunn.eksempelli@example.com"}}},
+         {{"Gunn", "Eksempelli", "rådgiver", "gunn.eksempelli@example.com", counsellor}}},
     };
     const struct household family = {
         "Prøvesen", "Eksempelvegen 4, 2540 Tolga",
@@ -354,6 +365,86 @@ static int scenario_school_transition(struct demo *d)
         {mother, "Hilde", 42, 61, "hilde.provesen@example.com"},
         {father, "Tor", 44, 203, "tor.provesen@example.com"},
     };
+    const struct demo_participant participants[] = {
+        {p_emil, IP_PARTICIPANT_PERSON, emil, NULL, NULL, 1,
+         "Sier fra om hva som fungerer på skolen og i treningen, og gjør "
+         "hjemmeøvelsene tre ganger i uka."},
+        {p_mother, IP_PARTICIPANT_REPRESENTATIVE, mother, NULL, NULL, 1,
+         "Følger opp hjemmeøvelsene og søker fylkeskommunen om skoleskyss."},
+        {p_father, IP_PARTICIPANT_REPRESENTATIVE, father, NULL, NULL, 1,
+         "Kjører Emil til trening i bassenget på onsdager."},
+        {p_teacher, IP_PARTICIPANT_COORDINATOR, NULL, teacher, school, 1,
+         "Koordinerer planarbeidet fram til skolestart, kaller inn til "
+         "ansvarsgruppemøter og skriver referat."},
+        {p_school, IP_PARTICIPANT_PROVIDER, NULL, NULL, school, 1,
+         "Tilrettelagt undervisning ut 10. trinn og overføring til den nye skolen."},
+        {p_ppt, IP_PARTICIPANT_PROVIDER, NULL, ppt_adviser, ppt, 1,
+         "Sakkyndig vurdering av behovet for spesialundervisning på videregående."},
+        {p_physio, IP_PARTICIPANT_PROVIDER, NULL, d->physio, d->therapy, 1,
+         "Fysioterapi på skolen og veiledning av assistenten."},
+        {p_upper, IP_PARTICIPANT_PROVIDER, NULL, counsellor, upper_secondary, 1,
+         "Tilrettelegger skoledagen og hjelpemidlene fra skolestart."},
+        {p_habil, IP_PARTICIPANT_PROVIDER, NULL, d->habil_doctor, d->habilitation, 0,
+         "Vurderer hjelpemidler og gir råd om trening; deltar i møtene ved behov."},
+    };
+    const struct demo_goal goals[] = {
+        {move, NULL, p_emil, 200,
+         "Jeg vil begynne på IKT-linja på videregående og klare skoledagen uten "
+         "å bli for sliten."},
+        {visit, move, p_emil, 60,
+         "Jeg vil besøke den nye skolen og prøve heisen og pulten."},
+        {walk, move, p_emil, 180, "Jeg vil gå fra bussen til klasserommet på egen hånd."},
+    };
+    const struct demo_measure measures[] = {
+        {"Fysioterapi med gangtrening", "2 timer per uke",
+         "Fysioterapeuten trener med Emil på skolen; den ene timen er i "
+         "bassenget. Emil gjør hjemmeøvelser mellom timene.",
+         "tirsdag og torsdag", -30, 170, d->therapy, d->physio, IP_MEASURE_IN_PROGRESS,
+         {walk}},
+        {"Overføringsmøte og besøk på den nye skolen", "Ett møte og ett besøk",
+         "Kontaktlæreren og PPT legger fram kartleggingen for den nye skolen. "
+         "Emil og moren besøker skolen og prøver heisen, pulten og datautstyret.",
+         NULL, 10, 50, school, teacher, IP_MEASURE_PLANNED, {visit, move}},
+        {"Sakkyndig vurdering for videregående", "Én vurdering",
+         "PPT observerer i klassen og snakker med Emil og foreldrene. Vurderingen "
+         "sendes fylkeskommunen før inntaket.",
+         NULL, -20, 40, ppt, ppt_adviser, IP_MEASURE_IN_PROGRESS, {move}},
+    };
+    const struct demo_measure door = {
+        "Automatisk døråpner på IKT-rommet", "Én døråpner",
+        "Skolen bestiller og monterer døråpneren; ergoterapeuten kontrollerer at "
+        "Emil åpner døra selv fra rullestolen.",
+        NULL, 30, 150, upper_secondary, counsellor, IP_MEASURE_PLANNED, {move, walk}};
+    const struct demo_meeting held = {
+        meeting, 12, 75,
+        "Ansvarsgruppen gikk gjennom målene Emil har satt seg for overgangen. "
+        "Fysioterapien fungerer godt: Emil går lenger uten pause enn da planen "
+        "startet. Den nye skolen har heis, men døra til IKT-rommet er tung og lar "
+        "seg ikke åpne fra rullestolen. Emil og moren besøker den nye skolen i løpet "
+        "av de neste ukene. Moren søker fylkeskommunen om skoleskyss.",
+        {p_emil, p_mother, p_teacher, p_physio, p_ppt, p_upper},
+        {{p_upper, "Få montert automatisk døråpner på IKT-rommet", 150,
+          &door},
+         {p_mother, "Søke fylkeskommunen om skoleskyss", 30, NULL}}};
+    const struct demo_evaluation evaluations[] = {
+        {walk, p_physio, IP_GOAL_PARTLY_ACHIEVED,
+         "Emil går nå 200 meter uten pause, mot 100 meter da planen startet. "
+         "Trappene til klasserommet klarer han ennå ikke alene."},
+    };
+    const struct demo_plan plan = {
+        second, emil, -40, 420, 110,
+        "Emil er glad i data og musikk, har gode venner i klassen og sier tydelig fra "
+        "om hva han trenger. Foreldrene følger ham tett opp.",
+        "Cerebral parese som gir nedsatt gangfunksjon og finmotorikk. Emil trenger "
+        "tilrettelagt undervisning, fysioterapi, hjelpemidler på skolen og hjelp til "
+        "å planlegge overgangen til videregående skole.",
+        "Tolga skole, PPT Nord-Østerdal og Nord-Østerdal videregående skole "
+        "samarbeider om overgangen. Habiliteringstjenesten gir råd om hjelpemidler "
+        "og trening. Fastlegen holdes orientert.",
+        DEMO_ROWS(participants), DEMO_ROWS(goals), DEMO_ROWS(measures), &held,
+        DEMO_ROWS(evaluations), 1,
+        "Revidert etter ansvarsgruppemøtet: automatisk døråpner på IKT-rommet lagt "
+        "inn som tiltak."};
     int64_t rev;
 
     d->scenario = "scenario 1 (ungdomsskole til videregående)";
@@ -381,29 +472,111 @@ static int scenario_school_transition(struct demo *d)
         decide(d, second, &rev, IP_REQUEST_COORDINATOR, IP_OUTCOME_GRANTED,
                IP_OUTCOME_FORM_DECISION, NULL, 50))
         return -1;
-    return 0;
+    return demo_plan_build(d, &plan);
 }
 
 /* ---- scenario 2: an adult in rehabilitation after injury -------------- */
 
 /*
- * Kari (46) had a head injury in a traffic accident and is soon discharged
- * from the rehabilitation ward. She needs home care, physiotherapy and
- * occupational therapy, and NAV's help back to work. She applied for a
- * plan and a coordinator; the coordinator is granted ("Du skal få tilbud om
- * koordinator selv om du takker nei til individuell plan"), the plan waits
- * for the assessment, and an interim reply went out before the month ran
- * out. Her husband is her next of kin.
+ * Kari (46) had a head injury in a traffic accident and was discharged from
+ * the rehabilitation ward three weeks ago. She needs home care,
+ * physiotherapy and occupational therapy, and NAV's help back to work. She
+ * applied for a plan and a coordinator. The assessment ("kartlegging og
+ * vurdering") took more than a month, so an interim reply went out in time;
+ * the coordinator was granted first ("Du skal få tilbud om koordinator selv
+ * om du takker nei til individuell plan"), the plan once the assessment was
+ * done. Her husband is her next of kin.
+ *
+ * The plan: the occupational therapist coordinates. The first meeting after
+ * the discharge agreed a home visit for aids, which became a measure.
  */
 static int scenario_rehabilitation(struct demo *d)
 {
-    demo_id rehab, kari, husband, app;
+    demo_id rehab, rehab_doctor, kari, husband, app;
+    demo_id p_kari, p_husband, p_ergo, p_home_care, p_physio, p_nav, p_rehab, home_work,
+        screen, shop, meeting;
     const struct service list[] = {
         {rehab, "Rehabiliteringsavdelingen, Sykehuset Innlandet",
          IP_SECTOR_SPECIALIST_HEALTH, STANGE, 0,
          {{"Eva", "Eksempelrud", "overlege, fysikalsk medisin",
-           "eva.eksempelrud@example.com"}}},
+           "eva.eksempelrud@example.com", rehab_doctor}}},
     };
+    const struct demo_participant participants[] = {
+        {p_kari, IP_PARTICIPANT_PERSON, kari, NULL, NULL, 1,
+         "Gjør treningsprogrammet hjemme hver dag og fører dagbok over hodepine og "
+         "søvn."},
+        {p_husband, IP_PARTICIPANT_NEXT_OF_KIN, husband, NULL, NULL, 1,
+         "Handler og kjører Kari til kontroller den første tiden."},
+        {p_ergo, IP_PARTICIPANT_COORDINATOR, NULL, d->ergo, d->therapy, 1,
+         "Koordinerer planen og ansvarsgruppen, og tilpasser hjemmet med hjelpemidler."},
+        {p_home_care, IP_PARTICIPANT_PROVIDER, NULL, d->nurse, d->home_care, 1,
+         "Hjemmesykepleie morgen og kveld de første ukene etter utskrivningen."},
+        {p_physio, IP_PARTICIPANT_PROVIDER, NULL, d->physio, d->therapy, 1,
+         "Fysioterapi med balanse- og styrketrening."},
+        {p_nav, IP_PARTICIPANT_PROVIDER, NULL, d->nav_adviser, d->nav, 1,
+         "Arbeidsavklaring og dialog med arbeidsgiveren om gradert tilbakeføring."},
+        {p_rehab, IP_PARTICIPANT_PROVIDER, NULL, rehab_doctor, rehab, 0,
+         "Kontroll etter tre måneder og råd til kommunens tjenester."},
+    };
+    const struct demo_goal goals[] = {
+        {home_work, NULL, p_kari, 300,
+         "Jeg vil klare meg selv hjemme og komme tilbake i jobb, først noen timer i "
+         "uka."},
+        {screen, home_work, p_kari, 90,
+         "Jeg vil klare å sitte foran PC-en i en time uten å få hodepine."},
+        {shop, home_work, p_kari, 60, "Jeg vil gå alene til butikken og handle."},
+    };
+    const struct demo_measure measures[] = {
+        {"Hjemmesykepleie", "Morgen og kveld, 30 minutter per besøk",
+         "Hjelp med medisiner og stell. Besøkene trappes ned etter hvert som Kari "
+         "klarer mer selv.",
+         "to besøk hver dag", -21, 40, d->home_care, d->nurse, IP_MEASURE_IN_PROGRESS,
+         {home_work}},
+        {"Balanse- og styrketrening", "2 ganger per uke à 45 minutter",
+         "Trening hos fysioterapeuten og et hjemmeprogram Kari gjør selv de andre "
+         "dagene.",
+         "mandag og torsdag", -14, 120, d->therapy, d->physio, IP_MEASURE_IN_PROGRESS,
+         {shop}},
+        {"Arbeidsavklaring", "Samtale hver fjerde uke",
+         "NAV-veilederen møter Kari og arbeidsgiveren og lager en plan for gradert "
+         "tilbakeføring når legen mener det er forsvarlig.",
+         NULL, 14, DEMO_NO_DATE, d->nav, d->nav_adviser, IP_MEASURE_PLANNED,
+         {home_work, screen}},
+    };
+    const struct demo_measure aids = {
+        "Hjelpemidler i hjemmet", "Ett hjemmebesøk og søknad om hjelpemidler",
+        "Ergoterapeuten går gjennom hjemmet sammen med Kari og søker NAV "
+        "Hjelpemiddelsentral om hjelpemidler til bad og trapp.",
+        NULL, 3, 30, d->therapy, d->ergo, IP_MEASURE_PLANNED, {home_work}};
+    const struct demo_meeting held = {
+        meeting, 3, 60,
+        "Første ansvarsgruppemøte etter utskrivningen. Kari er sliten, men trener hver "
+        "dag. Hodepinen kommer etter rundt 20 minutter foran skjermen. "
+        "Hjemmesykepleien kommer morgen og kveld. Badet og trappa er vanskelige. "
+        "Arbeidsgiveren er positiv til gradert oppstart når legen mener det er "
+        "forsvarlig.",
+        {p_kari, p_husband, p_ergo, p_home_care, p_physio, p_nav},
+        {{p_ergo, "Kartlegge hjemmet og søke om hjelpemidler til bad og trapp", 14,
+          &aids},
+         {p_husband, "Kjøre Kari til kontroll på rehabiliteringsavdelingen", 85, NULL}}};
+    const struct demo_evaluation evaluations[] = {
+        {screen, p_kari, IP_GOAL_IN_PROGRESS,
+         "Kari klarer rundt 20 minutter foran skjermen før hodepinen kommer."},
+    };
+    const struct demo_plan plan = {
+        app, kari, -6, 360, 90,
+        "Kari er målbevisst og vil tilbake til jobben som regnskapsfører. Hun har god "
+        "støtte i mannen sin og et godt nettverk i bygda.",
+        "Hodeskaden gir nedsatt konsentrasjon, hodepine, rask utmattelse og svekket "
+        "balanse. Kari trenger hjelp i hjemmet den første tiden, fysio- og "
+        "ergoterapi og oppfølging fra NAV om arbeid.",
+        "Rehabiliteringsavdelingen overfører opplegget til kommunen og gir råd ved "
+        "kontrollene. NAV samarbeider med arbeidsgiveren om tilrettelegging. "
+        "Fastlegen følger opp sykmeldingen.",
+        DEMO_ROWS(participants), DEMO_ROWS(goals), DEMO_ROWS(measures), &held,
+        DEMO_ROWS(evaluations), 1,
+        "Planen gjennomgått på første ansvarsgruppemøte etter utskrivningen; "
+        "hjelpemidler i hjemmet lagt inn som tiltak."};
     char kari_born[IPLAN_DATE_LEN], husband_born[IPLAN_DATE_LEN],
         married[IPLAN_DATE_LEN];
     int64_t rev;
@@ -430,9 +603,11 @@ static int scenario_rehabilitation(struct demo *d)
                     "NAV om arbeid.") ||
         interim_reply(d, app, &rev, 18) ||
         decide(d, app, &rev, IP_REQUEST_COORDINATOR, IP_OUTCOME_GRANTED,
-               IP_OUTCOME_FORM_DECISION, NULL, 10))
+               IP_OUTCOME_FORM_DECISION, NULL, 10) ||
+        decide(d, app, &rev, IP_REQUEST_PLAN, IP_OUTCOME_GRANTED,
+               IP_OUTCOME_FORM_DECISION, NULL, 7))
         return -1;
-    return 0;
+    return demo_plan_build(d, &plan);
 }
 
 /* ---- scenario 3: a child who needs a child coordinator ----------------- */
@@ -443,16 +618,23 @@ static int scenario_rehabilitation(struct demo *d)
  * the hospital's children's ward, the habilitation service and NAV
  * (pleiepenger, hjelpestønad). Her mother applied for a child coordinator
  * and a plan, with the father's consent; both are granted.
+ *
+ * The plan: the public health nurse is the child coordinator; the goals
+ * are the parents' words for Lilje. The meeting agreed an extra adult in
+ * the kindergarten, which became a measure.
  */
 static int scenario_child_coordinator(struct demo *d)
 {
-    demo_id kindergarten, paediatrics, lilje, mother, father, app;
+    demo_id kindergarten, paediatrics, teacher, paediatrician, lilje, mother, father, app;
+    demo_id p_lilje, p_mother, p_father, p_nurse, p_kindergarten, p_physio, p_paediatrics,
+        p_nav, join, walk, whole_day, meeting;
     const struct service list[] = {
         {kindergarten, "Tolga barnehage", IP_SECTOR_KINDERGARTEN, TOLGA, 0,
-         {{"Nora", "Fiktivstad", "pedagogisk leder", "nora.fiktivstad@example.com"}}},
+         {{"Nora", "Fiktivstad", "pedagogisk leder", "nora.fiktivstad@example.com",
+           teacher}}},
         {paediatrics, "Barneavdelingen, Sykehuset Innlandet Lillehammer",
          IP_SECTOR_SPECIALIST_HEALTH, LILLEHAMMER, 0,
-         {{"Tone", "Prøvelid", "barnelege", "tone.provelid@example.com"}}},
+         {{"Tone", "Prøvelid", "barnelege", "tone.provelid@example.com", paediatrician}}},
     };
     const struct household family = {
         "Demostad", "Testbakken 7, 2540 Tolga",
@@ -460,6 +642,85 @@ static int scenario_child_coordinator(struct demo *d)
         {mother, "Marte", 33, 17, "marte.demostad@example.com"},
         {father, "Jonas", 35, 244, "jonas.demostad@example.com"},
     };
+    const struct demo_participant participants[] = {
+        {p_lilje, IP_PARTICIPANT_PERSON, lilje, NULL, NULL, 0,
+         "Viser gjennom leken hva hun liker og orker; foreldrene formidler hennes "
+         "ønsker."},
+        {p_mother, IP_PARTICIPANT_REPRESENTATIVE, mother, NULL, NULL, 1,
+         "Fører oversikt over timene og samler papirene til NAV."},
+        {p_father, IP_PARTICIPANT_REPRESENTATIVE, father, NULL, NULL, 1,
+         "Gjør øvelsene fra fysioterapeuten med Lilje hjemme hver kveld."},
+        {p_nurse, IP_PARTICIPANT_COORDINATOR, NULL, d->school_nurse, d->health_station, 1,
+         "Barnekoordinator: samordner tjenestene og er familiens faste kontakt."},
+        {p_kindergarten, IP_PARTICIPANT_PROVIDER, NULL, teacher, kindergarten, 1,
+         "Legger til rette for hvile og trening i barnehagehverdagen."},
+        {p_physio, IP_PARTICIPANT_PROVIDER, NULL, d->physio, d->therapy, 1,
+         "Fysioterapi i barnehagen og veiledning av personalet."},
+        {p_paediatrics, IP_PARTICIPANT_PROVIDER, NULL, paediatrician, paediatrics, 1,
+         "Kontroller av hjertet og forberedelse til operasjonen; deltar i møtene på "
+         "telefon."},
+        {p_nav, IP_PARTICIPANT_PROVIDER, NULL, d->nav_adviser, d->nav, 0,
+         "Behandler søknadene om pleiepenger og hjelpestønad."},
+    };
+    const struct demo_goal goals[] = {
+        {join, NULL, p_mother, 365,
+         "Vi vil at Lilje skal være med på det de andre barna i barnehagen gjør."},
+        {walk, join, p_mother, 265, "Lilje skal gå uten støtte innen hun fyller fire."},
+        {whole_day, join, p_father, 180,
+         "Lilje skal orke en hel barnehagedag to dager i uka."},
+    };
+    const struct demo_measure measures[] = {
+        {"Fysioterapi i barnehagen", "1 time per uke",
+         "Fysioterapeuten trener med Lilje gjennom lek og viser personalet øvelser de "
+         "kan gjøre resten av uka.",
+         "onsdag formiddag", -30, 265, d->therapy, d->physio, IP_MEASURE_IN_PROGRESS,
+         {walk}},
+        {"Tilrettelagt barnehagedag", "Hvilestund hver dag og egen voksen ute",
+         "Barnehagen legger inn hvile etter lunsj og følger med på pust og hudfarge. "
+         "Personalet ringer foreldrene ved tegn på at Lilje blir dårligere.",
+         NULL, -30, DEMO_NO_DATE, kindergarten, teacher, IP_MEASURE_IN_PROGRESS,
+         {whole_day, join}},
+        {"Oppfølging av vekt og ernæring", "Hver fjerde uke",
+         "Helsesykepleieren veier og måler Lilje på helsestasjonen og sender "
+         "målingene til barneavdelingen.",
+         NULL, -40, DEMO_NO_DATE, d->health_station, d->school_nurse,
+         IP_MEASURE_IN_PROGRESS, {join}},
+    };
+    const struct demo_measure extra_adult = {
+        "Ekstra voksen i barnehagen", "10 timer per uke",
+        "Barnehagen søker kommunen om spesialpedagogisk hjelp. Den ekstra voksne er "
+        "med Lilje ute og på turer, slik at hun kan være med uten å bli for sliten.",
+        NULL, 30, DEMO_NO_DATE, kindergarten, teacher, IP_MEASURE_PLANNED,
+        {join, whole_day}};
+    const struct demo_meeting held = {
+        meeting, 20, 70,
+        "Foreldrene forteller at Lilje er mer sliten etter lange dager. Barnehagen har "
+        "lagt inn hvilestund etter lunsj. Fysioterapeuten ser framgang: Lilje står "
+        "med støtte og tar noen skritt langs møblene. Barneavdelingen deltok på "
+        "telefon; operasjonen er planlagt om et halvt år. Barnehagen trenger en ekstra "
+        "voksen når gruppen er ute.",
+        {p_mother, p_father, p_nurse, p_kindergarten, p_physio, p_paediatrics},
+        {{p_kindergarten, "Søke om ekstra voksen i barnehagen", 14, &extra_adult},
+         {p_mother, "Søke NAV om hjelpestønad", 10, NULL}}};
+    const struct demo_evaluation evaluations[] = {
+        {walk, p_physio, IP_GOAL_IN_PROGRESS,
+         "Lilje står med støtte og tar noen skritt langs møblene."},
+    };
+    const struct demo_plan plan = {
+        app, lilje, -45, 730, 100,
+        "Lilje er nysgjerrig og glad i musikk og dyr. Foreldrene kjenner henne godt, "
+        "og besteforeldrene bor i nærheten og avlaster.",
+        "Alvorlig medfødt hjertefeil med operasjon planlagt om et halvt år, og forsinket "
+        "motorisk utvikling. Lilje trenger oppfølging av vekt og ernæring, "
+        "fysioterapi og tilrettelegging i barnehagen, og familien trenger hjelp til "
+        "å søke om stønader.",
+        "Barneavdelingen og habiliteringstjenesten i Sykehuset Innlandet samarbeider "
+        "med helsestasjonen, barnehagen og fysioterapeuten. NAV behandler "
+        "pleiepenger og hjelpestønad.",
+        DEMO_ROWS(participants), DEMO_ROWS(goals), DEMO_ROWS(measures), &held,
+        DEMO_ROWS(evaluations), 1,
+        "Revidert etter ansvarsgruppemøtet: ekstra voksen i barnehagen lagt inn som "
+        "tiltak."};
     int64_t rev;
 
     d->scenario = "scenario 3 (barnekoordinator)";
@@ -477,7 +738,7 @@ static int scenario_child_coordinator(struct demo *d)
         decide(d, app, &rev, IP_REQUEST_PLAN, IP_OUTCOME_GRANTED,
                IP_OUTCOME_FORM_DECISION, NULL, 52))
         return -1;
-    return 0;
+    return demo_plan_build(d, &plan);
 }
 
 /* ---- an application left too long ------------------------------------- */
@@ -515,6 +776,51 @@ static int scenario_overdue(struct demo *d)
     return 0;
 }
 
+/* ---- scenario 5: moving to the municipality --------------------------- */
+
+/*
+ * Sara (24) has a mild intellectual disability and epilepsy, and moved to
+ * Tolga from Hamar two weeks ago ("hvis du skal flytte til annen kommune
+ * og har behov for bistand fra fagpersoner på det nye stedet"). Her plan
+ * in Hamar does not move with her. So that the work does not stop, the
+ * coordinating unit opened a plan for her directly, without an
+ * application, and the home care service that gives her medicines takes
+ * part.
+ *
+ * The plan is deliberately incomplete: a draft with her needs and
+ * resources and the goal she proposed herself, but no coordinator yet, no
+ * measures, no revision date and no word on cooperation. `iplan show`
+ * lists what it lacks.
+ */
+static int scenario_moved_in(struct demo *d)
+{
+    demo_id sara, p_sara, p_home_care, job;
+    const struct demo_participant participants[] = {
+        {p_sara, IP_PARTICIPANT_PERSON, sara, NULL, NULL, 1, NULL},
+        {p_home_care, IP_PARTICIPANT_PROVIDER, NULL, d->nurse, d->home_care, 1,
+         "Hjelp med medisinene morgen og kveld."},
+    };
+    const struct demo_goal goals[] = {
+        {job, NULL, p_sara, DEMO_NO_DATE, "Jeg vil ha en jobb der jeg får lage mat."},
+    };
+    const struct demo_plan plan = {
+        NULL, sara, -10, DEMO_NO_DATE, DEMO_NO_DATE,
+        "Sara er sosial og liker å lage mat. Hun har jobbet i kantina på et "
+        "dagsenter i Hamar.",
+        "Mild utviklingshemming og epilepsi. Sara trenger hjelp til å strukturere "
+        "hverdagen, følge opp medisinene og finne arbeid eller aktivitet på dagtid.",
+        NULL,
+        DEMO_ROWS(participants), DEMO_ROWS(goals), NULL, 0, NULL, NULL, 0, 0, NULL};
+    char sara_born[IPLAN_DATE_LEN];
+
+    d->scenario = "scenario 5 (flyttet til kommunen)";
+    born(d, sara_born, 24, 75);
+    if (person(d, sara, "Sara", "Fiktivhaug", sara_born, 1, "sara.fiktivhaug@example.com",
+               "Fiktivbakken 3, 2540 Tolga"))
+        return -1;
+    return demo_plan_build(d, &plan);
+}
+
 /* ---- putting it together ---------------------------------------------- */
 
 static int store_is_empty(struct demo *d, int *empty)
@@ -525,12 +831,12 @@ static int store_is_empty(struct demo *d, int *empty)
 
     d->scenario = "forberedelse";
     if (ip_unit_iterator_new(&it, d->admin) != IP_OK)
-        return fail(d, "liste enhetene");
+        return demo_fail(d, "liste enhetene");
     rc = ip_unit_next(&u, it);
     ip_unit_free(u);
     ip_unit_iterator_free(it);
     if (rc != IP_OK && rc != IP_ITEROVER)
-        return fail(d, "liste enhetene");
+        return demo_fail(d, "liste enhetene");
     *empty = rc == IP_ITEROVER;
     return 0;
 }
@@ -539,6 +845,7 @@ static int build(struct demo *d, ip_store *store, const struct iplan_opts *opts)
 {
     ip_actor actor = IP_ACTOR_INIT;
 
+    d->store = store;
     if (municipality_units(d))
         return -1;
     actor.id = iplan_actor_id(opts);
@@ -546,9 +853,10 @@ static int build(struct demo *d, ip_store *store, const struct iplan_opts *opts)
     actor.unit_id = d->coordinating;
     actor.purpose = IP_PURPOSE_ADMINISTRATION;
     if (ip_session_open(&d->cu, store, &actor) != IP_OK)
-        return fail(d, "åpne økt som koordinerende enhet");
+        return demo_fail(d, "åpne økt som koordinerende enhet");
     return scenario_school_transition(d) || scenario_rehabilitation(d) ||
-                   scenario_child_coordinator(d) || scenario_overdue(d)
+                   scenario_child_coordinator(d) || scenario_overdue(d) ||
+                   scenario_moved_in(d)
                ? -1
                : 0;
 }
@@ -576,7 +884,7 @@ int iplan_demo_run(ip_store *store, const struct iplan_opts *opts)
     }
     /* All or nothing: a demo that fails halfway leaves the store empty. */
     if (ip_session_begin(d.admin) != IP_OK) {
-        fail(&d, "starte en transaksjon");
+        demo_fail(&d, "starte en transaksjon");
         ip_session_free(d.admin);
         return IPLAN_EXIT_FAIL;
     }
@@ -587,7 +895,7 @@ int iplan_demo_run(ip_store *store, const struct iplan_opts *opts)
         ip_session_rollback(d.admin);
     } else if (ip_session_commit(d.admin) != IP_OK) {
         d.scenario = "avslutning";
-        fail(&d, "lagre demodataene");
+        demo_fail(&d, "lagre demodataene");
         failed = -1;
     }
     ip_session_free(d.admin);
@@ -599,13 +907,23 @@ int iplan_demo_run(ip_store *store, const struct iplan_opts *opts)
     printf("  Kommunen: koordinerende enhet, hjemmetjeneste, fysio- og ergoterapi,\n"
            "    helsestasjon, NAV og habiliteringstjenesten i spesialisthelsetjenesten\n");
     printf("  1. Ungdom fra ungdomsskole til videregående: avslått søknad om IP for et år\n"
-           "     siden; ny søknad om IP og koordinator innvilget\n");
-    printf("  2. Voksen i rehabilitering etter skade: koordinator innvilget, IP venter\n"
-           "     (foreløpig svar sendt)\n");
+           "     siden; ny søknad om IP og koordinator innvilget; aktiv plan\n");
+    printf("  2. Voksen i rehabilitering etter skade: foreløpig svar sendt, så koordinator\n"
+           "     og IP innvilget; aktiv plan\n");
     printf("  3. Familie med barn som trenger barnekoordinator: barnekoordinator og IP\n"
-           "     innvilget\n");
+           "     innvilget; aktiv plan\n");
     printf("  4. Søknad om IP og koordinator uten svar etter én måned (forfalt)\n");
-    printf("I alt %d enheter, %d fagpersoner, %d personer, %d relasjoner, %d søknader.\n",
-           d.units, d.practitioners, d.persons, d.relations, d.applications);
+    printf("  5. Flyttet til kommunen: plan åpnet direkte, med vilje ufullstendig (utkast\n"
+           "     uten koordinator og tiltak)\n");
+    printf("De aktive planene har deltakere, mål og delmål, tiltak, et ansvarsgruppemøte\n"
+           "med en avtale som ble til tiltak, en evaluering og én revisjon. Likevel\n"
+           "mangler de punkt h (samtykke): libip registrerer ikke samtykke ennå, så\n"
+           "«iplan show» viser punkt h som mangel for hver plan.\n");
+    printf("I alt %d enheter, %d fagpersoner, %d personer, %d relasjoner, %d søknader,\n"
+           "%d planer, %d mål, %d tiltak, %d møter, %d revisjoner.\n",
+           d.units, d.practitioners, d.persons, d.relations, d.applications, d.plans,
+           d.goals, d.measures, d.meetings, d.revisions);
+    printf("Finn planene med «iplan plans %s», og les en med «iplan show %s PLAN-ID».\n",
+           opts->store, opts->store);
     return IPLAN_EXIT_OK;
 }

@@ -4,9 +4,11 @@
  * The tool uses the public API in include/ip/ and nothing else. Each file
  * has one job: main.c parses arguments and dispatches, actor.c turns the
  * options into a session, cmd_*.c are the commands, demo.c and demo_ids.c
- * build the demo scenarios, cases.c loads and shows applications grouped by
- * person, date.c does calendar arithmetic, text.c the Norwegian labels, and
- * util.c the error reporting and store opening the commands share.
+ * build the demo scenarios and demo_plans.c their plans (demo.h is what
+ * the two share), cases.c loads applications and plans grouped by person,
+ * date.c does calendar arithmetic, text.c the Norwegian labels and text
+ * layout, and util.c the error reporting and store opening the commands
+ * share.
  *
  * Exit codes: 0 success, 1 the operation failed, 2 usage error.
  */
@@ -28,14 +30,19 @@
 /** YYYY-MM-DD plus the terminator. */
 #define IPLAN_DATE_LEN 11
 
+/** The native plan document, the only format `export` prints for now. */
+#define IPLAN_FORMAT_NATIVE "ip-plan/1"
+
 /** The parsed command line. Strings point into argv. */
 struct iplan_opts {
     const char *command;   /* first positional argument */
     const char *store;     /* second positional argument, if any */
+    const char *plan_id;   /* third positional argument (show, export) */
     const char *actor;     /* --actor, or NULL */
     const char *role;      /* --role, or NULL */
     const char *unit;      /* --unit, or NULL */
     const char *purpose;   /* --purpose, or NULL */
+    const char *format;    /* --format, or NULL (export) */
     int json;              /* --json */
 };
 
@@ -116,24 +123,60 @@ const char *iplan_request_short(ip_request_kind kind);
 const char *iplan_outcome_label(ip_outcome outcome);
 /** "avgjørelse", "enkeltvedtak". */
 const char *iplan_form_label(ip_outcome_form form);
+/** "utkast", "aktiv", "avsluttet". */
+const char *iplan_plan_status_label(ip_plan_status status);
+/** "personens ønske", "behovet er over", ... */
+const char *iplan_plan_end_reason_label(ip_plan_end_reason reason);
+/** "tjenestemottaker", "representant", "pårørende", "koordinator",
+ *  "tjenesteyter", "annen bidragsyter". */
+const char *iplan_participant_role_label(ip_participant_role role);
+/** "foreslått", "aktivt", "satt på vent", "fullført", "avbrutt" (of a mål). */
+const char *iplan_goal_status_label(ip_goal_status status);
+/** "under arbeid", "nådd", "delvis nådd", "ikke nådd". */
+const char *iplan_goal_achievement_label(ip_goal_achievement achievement);
+/** "planlagt", "pågår", "satt på vent", "fullført", "avbrutt". */
+const char *iplan_measure_status_label(ip_measure_status status);
+/** The number of characters (not bytes) in UTF-8 text. */
+int iplan_text_width(const char *s);
 /** Prints s padded with spaces to `width` characters (UTF-8 aware). */
 void iplan_print_padded(FILE *out, const char *s, int width);
+/**
+ * Prints text word-wrapped to lines of at most `width` characters, each
+ * line indented by `indent` spaces and ended by a newline. The first line
+ * is not indented when the caller has already printed `first_used`
+ * characters on it (pass 0 to indent it too). Line breaks in the text are
+ * kept.
+ */
+void iplan_print_wrapped(FILE *out, const char *text, int indent, int first_used,
+                         int width);
+/**
+ * At most the first `max_chars` characters of text into buf (UTF-8 aware;
+ * line breaks become spaces). When shortened, it ends after the last whole
+ * sentence (if that keeps at least half) or else the last whole word,
+ * followed by " …".
+ */
+const char *iplan_excerpt(char *buf, size_t size, const char *text, int max_chars);
 /** The first two columns of the `plans` and `overdue` tables, an id and a
  *  name, padded so that the tables line up alike. */
 void iplan_print_id_name(FILE *out, const char *id, const char *name);
 /** The request kinds in display order. */
 extern const ip_request_kind iplan_request_kinds[3];
 
-/* cases.c: applications grouped by person */
+/* cases.c: applications and plans grouped by person */
 
 struct iplan_case {
     ip_person *person;            /* owned */
     ip_application **apps;        /* owned, oldest received first */
     size_t napps;
+    ip_plan *plan;                /* owned: the open plan, else the latest
+                                     ended one; NULL without a plan (or when
+                                     plans were not loaded) */
 };
 
 struct iplan_cases {
-    struct iplan_case *items;     /* in order of each person's first application */
+    struct iplan_case *items;     /* persons with applications in order of
+                                     their first application, then persons
+                                     with only a plan */
     size_t n;
 };
 
@@ -144,6 +187,13 @@ struct iplan_cases {
  */
 int iplan_cases_load(struct iplan_cases *out, ip_session *session,
                      const char *overdue_on);
+/**
+ * Adds every plan the session may list to the loaded cases: each person's
+ * open plan (else the latest ended one), adding the persons who have a plan
+ * but no application.
+ * @return a libip status; on failure the cases are freed.
+ */
+int iplan_cases_load_plans(struct iplan_cases *cases, ip_session *session);
 /** Frees everything loaded. */
 void iplan_cases_free(struct iplan_cases *cases);
 /**
@@ -161,7 +211,8 @@ typedef int iplan_cases_json_fn(const struct iplan_cases *cases, const char *tod
 /**
  * What `plans` and `overdue` both do: opens the store and the session the
  * options describe, loads the cases (only applications overdue today when
- * only_overdue) and prints them, as JSON with --json.
+ * only_overdue; otherwise every application and every plan) and prints
+ * them, as JSON with --json.
  * @return an exit code; prints the error.
  */
 int iplan_cases_show(const struct iplan_opts *opts, int only_overdue,
@@ -179,7 +230,8 @@ const char *iplan_person_name(char *buf, size_t size, const ip_person *p);
 /** A JSON array being built; NULL when out of memory. */
 struct iplan_json;
 struct iplan_json *iplan_json_new(void);
-/** Appends {"person_id", "name", "overdue", "coordinator", "applications"}. */
+/** Appends {"person_id", "name", "overdue", "coordinator", "plan",
+ *  "applications"}; "plan" is {"id", "status", "next_revision_on"} or null. */
 int iplan_json_add_case(struct iplan_json *j, const struct iplan_case *c,
                         const char *today);
 /** Appends one application with "person_id" and "name" of its person. */
@@ -224,5 +276,7 @@ int iplan_cmd_check(const struct iplan_opts *opts);
 int iplan_cmd_demo(const struct iplan_opts *opts);
 int iplan_cmd_plans(const struct iplan_opts *opts);
 int iplan_cmd_overdue(const struct iplan_opts *opts);
+int iplan_cmd_show(const struct iplan_opts *opts);
+int iplan_cmd_export(const struct iplan_opts *opts);
 
 #endif

@@ -94,6 +94,19 @@ static int add_person(cJSON *obj, const ip_person *p)
            add_text(obj, "name", iplan_person_name(name, sizeof name, p));
 }
 
+/* {"id", "status", "next_revision_on"}, or null without a plan. */
+static int add_plan(cJSON *obj, const ip_plan *plan)
+{
+    cJSON *p;
+
+    if (!plan)
+        return cJSON_AddNullToObject(obj, "plan") != NULL;
+    p = cJSON_AddObjectToObject(obj, "plan");
+    return p && add_text(p, "id", ip_plan_id(plan)) &&
+           add_text(p, "status", ip_plan_status_name(ip_plan_status_of(plan))) &&
+           add_text(p, "next_revision_on", ip_plan_next_revision_on(plan));
+}
+
 int iplan_json_add_case(struct iplan_json *j, const struct iplan_case *c,
                         const char *today)
 {
@@ -110,6 +123,7 @@ int iplan_json_add_case(struct iplan_json *j, const struct iplan_case *c,
          cJSON_AddBoolToObject(obj, "overdue", overdue) &&
          /* Coordinator assignment is not in the library yet. */
          cJSON_AddNullToObject(obj, "coordinator") &&
+         add_plan(obj, c->plan) &&
          (apps = cJSON_AddArrayToObject(obj, "applications")) != NULL;
     for (size_t i = 0; ok && i < c->napps; i++) {
         cJSON *a = application_object(c->apps[i], today);

@@ -8,16 +8,23 @@ struct command {
     const char *name;
     int (*run)(const struct iplan_opts *opts);
     int takes_json;
+    int takes_plan;   /* a PLAN_ID after STORE */
+    int takes_format; /* --format */
     const char *summary;
 };
 
 static const struct command commands[] = {
-    {"init", iplan_cmd_init, 0, "create an empty store"},
-    {"check", iplan_cmd_check, 0, "check that a store is consistent"},
-    {"demo", iplan_cmd_demo, 0, "fill an empty store with demo scenarios"},
-    {"plans", iplan_cmd_plans, 1, "list persons with applications (or plans)"},
-    {"overdue", iplan_cmd_overdue, 1,
+    {"init", iplan_cmd_init, 0, 0, 0, "create an empty store"},
+    {"check", iplan_cmd_check, 0, 0, 0, "check that a store is consistent"},
+    {"demo", iplan_cmd_demo, 0, 0, 0, "fill an empty store with demo scenarios"},
+    {"plans", iplan_cmd_plans, 1, 0, 0,
+     "list persons with applications or plans, with plan status"},
+    {"overdue", iplan_cmd_overdue, 1, 0, 0,
      "list applications past one month without outcome or interim reply"},
+    {"show", iplan_cmd_show, 0, 1, 0,
+     "print a plan for a person to read (Norwegian), with what it lacks"},
+    {"export", iplan_cmd_export, 0, 1, 1,
+     "print a plan as its native JSON document (" IPLAN_FORMAT_NATIVE ")"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -25,6 +32,7 @@ static const struct command commands[] = {
 static void usage(FILE *out)
 {
     fputs("Usage: iplan [OPTIONS] COMMAND STORE\n"
+          "       iplan [OPTIONS] show|export STORE PLAN_ID\n"
           "       iplan --version | --help\n"
           "\n"
           "Commands:\n",
@@ -34,6 +42,8 @@ static void usage(FILE *out)
     fputs("\n"
           "Options:\n"
           "  --json           print a JSON array instead of text (plans, overdue)\n"
+          "  --format FORMAT  the document export prints; only " IPLAN_FORMAT_NATIVE "\n"
+          "                   (the default) for now\n"
           "  --actor ID       who is acting, written to the audit log\n"
           "                   (default: $IPLAN_ACTOR, else \"" IPLAN_DEFAULT_ACTOR "\");\n"
           "                   for the roles person, representative and next_of_kin\n"
@@ -50,8 +60,13 @@ static void usage(FILE *out)
           "\n"
           "Every read of personal data is audited under the actor, role, unit and\n"
           "purpose given. init and check read no personal data; demo registers\n"
-          "units and practitioners as an administrator and persons and\n"
-          "applications as the demo's coordinating unit.\n"
+          "units and practitioners as an administrator, persons, applications\n"
+          "and plans as the demo's coordinating unit, and the plans' content\n"
+          "as each plan's coordinator. plans lists each person's plan id.\n"
+          "\n"
+          "show ends with the completeness check: the items (a-i) of the regulation\n"
+          "a plan lacks. Item h (consent) is always listed until libip records\n"
+          "consent, so the demo's complete plans lack only h.\n"
           "\n"
           "Exit status: 0 success, 1 the operation failed, 2 usage error.\n",
           out);
@@ -84,8 +99,8 @@ static void print_version(void)
 /* Options taking a value: --name VALUE or --name=VALUE. */
 static const char **value_option(struct iplan_opts *o, const char *name, size_t len)
 {
-    static const char *const names[] = {"actor", "role", "unit", "purpose"};
-    const char **slots[] = {&o->actor, &o->role, &o->unit, &o->purpose};
+    static const char *const names[] = {"actor", "role", "unit", "purpose", "format"};
+    const char **slots[] = {&o->actor, &o->role, &o->unit, &o->purpose, &o->format};
 
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strlen(names[i]) == len && strncmp(names[i], name, len) == 0)
@@ -98,7 +113,7 @@ enum parse_result { PARSE_RUN, PARSE_HELP, PARSE_VERSION, PARSE_USAGE };
 
 static enum parse_result parse(struct iplan_opts *o, int argc, char **argv)
 {
-    const char *positional[2] = {NULL, NULL};
+    const char *positional[3] = {NULL, NULL, NULL};
     int npositional = 0, only_positional = 0;
 
     for (int i = 1; i < argc; i++) {
@@ -136,7 +151,7 @@ static enum parse_result parse(struct iplan_opts *o, int argc, char **argv)
         } else if (!only_positional && arg[0] == '-' && arg[1] != '\0') {
             usage_error("ukjent valg: %s", arg);
             return PARSE_USAGE;
-        } else if (npositional < 2) {
+        } else if (npositional < 3) {
             positional[npositional++] = arg;
         } else {
             usage_error("for mange argumenter: %s", arg);
@@ -145,6 +160,7 @@ static enum parse_result parse(struct iplan_opts *o, int argc, char **argv)
     }
     o->command = positional[0];
     o->store = positional[1];
+    o->plan_id = positional[2];
     return PARSE_RUN;
 }
 
@@ -178,8 +194,17 @@ int main(int argc, char **argv)
         return usage_error("ukjent kommando: %s", opts.command);
     if (!opts.store)
         return usage_error("%s trenger et lager (STORE)", cmd->name);
+    if (cmd->takes_plan && !opts.plan_id)
+        return usage_error("%s trenger en plan-ID (PLAN_ID) etter lageret", cmd->name);
+    if (!cmd->takes_plan && opts.plan_id)
+        return usage_error("for mange argumenter: %s", opts.plan_id);
     if (opts.json && !cmd->takes_json)
         return usage_error("--json gjelder ikke %s", cmd->name);
+    if (opts.format && !cmd->takes_format)
+        return usage_error("--format gjelder ikke %s", cmd->name);
+    if (opts.format && strcmp(opts.format, IPLAN_FORMAT_NATIVE) != 0)
+        return usage_error("ukjent format: %s (godtatt: %s)", opts.format,
+                           IPLAN_FORMAT_NATIVE);
     rc = iplan_actor_options_check(&opts);
     if (rc)
         return rc;

@@ -36,7 +36,7 @@ json_length() { "$PYTHON" -c 'import json,sys; print(len(json.load(sys.stdin)))'
 uuid_lines() { grep -cE '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} ' "$TMP/out"; }
 err_prefixed() { grep -q '^iplan: ' "$TMP/err"; }
 
-echo "1..32"
+echo "1..52"
 
 # version and help
 check "--version prints the version" \
@@ -54,6 +54,14 @@ check "an unknown role exits 2" eval 'run 2 plans "$TMP/x.db" --role mayor'
 check "an unknown purpose exits 2" eval 'run 2 plans "$TMP/x.db" --purpose curiosity'
 check "--json on a command without JSON output exits 2" eval 'run 2 check "$TMP/x.db" --json'
 check "an option without its value exits 2" eval 'run 2 plans "$TMP/x.db" --actor'
+check "show without PLAN_ID exits 2" eval 'run 2 show "$TMP/x.db" && grep -q PLAN_ID "$TMP/err"'
+check "export without PLAN_ID exits 2" eval 'run 2 export "$TMP/x.db" && grep -q PLAN_ID "$TMP/err"'
+check "a PLAN_ID on a command that takes none exits 2" eval 'run 2 plans "$TMP/x.db" extra && err_prefixed'
+check "export --format fhir exits 2 naming the accepted formats" \
+    eval 'run 2 export "$TMP/x.db" some-id --format fhir && grep -q "fhir" "$TMP/err" &&
+          grep -q "ip-plan/1" "$TMP/err"'
+check "--format on a command other than export exits 2" \
+    eval 'run 2 show "$TMP/x.db" some-id --format=ip-plan/1 && err_prefixed'
 
 # init and check
 EMPTY=$TMP/empty.db
@@ -69,25 +77,33 @@ check "plans on a store without a coordinating unit says so" \
 
 # the demo
 DEMO=$TMP/demo.db
-check "demo fills a new store" run 0 demo "$DEMO"
+check "demo fills a new store and says item h stays missing" \
+    eval 'run 0 demo "$DEMO" && grep -q "punkt h" "$TMP/out"'
+
 check "check after demo exits 0" run 0 check "$DEMO"
 check "demo refuses a store that is not empty" eval 'run 1 demo "$DEMO" && err_prefixed'
-check "plans lists the four demo persons, one line each" \
-    eval 'run 0 plans "$DEMO" && [ "$(uuid_lines)" -eq 4 ]'
+check "plans lists the five demo persons, one line each" \
+    eval 'run 0 plans "$DEMO" && [ "$(uuid_lines)" -eq 5 ]'
 names_all() {
     local who
-    for who in "Emil Prøvesen" "Kari Eksempelsen" "Lilje Demostad" "Ivar Oppdiktsen"; do
+    for who in "Emil Prøvesen" "Kari Eksempelsen" "Lilje Demostad" "Ivar Oppdiktsen" \
+        "Sara Fiktivhaug"; do
         grep -q "$who" "$TMP/out" || return 1
     done
 }
-check "plans names every applicant" names_all
-check "plans shows outcomes, the interim reply and no coordinator yet" \
+check "plans names every applicant and the person with only a plan" names_all
+check "plans shows outcomes and no coordinator yet" \
     eval 'grep -q "avslått" "$TMP/out" && grep -q "innvilget" "$TMP/out" &&
-          grep -q "foreløpig svar" "$TMP/out" && grep -q "barnekoordinator" "$TMP/out" &&
-          grep -q " ingen " "$TMP/out"'
-check "plans --json is a JSON array of the four persons" \
-    eval 'run 0 plans "$DEMO" --json && [ "$(json_length)" -eq 4 ]'
-check "plans --json marks exactly one person overdue, coordinator null" \
+          grep -q "barnekoordinator" "$TMP/out" && grep -q " ingen " "$TMP/out"'
+check "plans shows plan statuses and next revision dates" \
+    eval 'grep -q "NESTE REVISJON" "$TMP/out" &&
+          [ "$(grep -cE " aktiv +[0-9]{2}\.[0-9]{2}\.[0-9]{4} " "$TMP/out")" -eq 3 ] &&
+          grep -Eq "Sara Fiktivhaug .* utkast +ikke satt " "$TMP/out" &&
+          grep -Eq "Ivar Oppdiktsen .* ingen +– " "$TMP/out"'
+check "plans --json is a JSON array of the five persons" \
+    eval 'run 0 plans "$DEMO" --json && [ "$(json_length)" -eq 5 ]'
+cp "$TMP/out" "$TMP/plans.json"
+check "plans --json marks exactly one person overdue, coordinator null, the interim reply" \
     eval '"$PYTHON" -c "
 import json, sys
 people = json.load(sys.stdin)
@@ -95,6 +111,21 @@ assert sum(p[\"overdue\"] for p in people) == 1, people
 assert all(p[\"coordinator\"] is None for p in people)
 assert any(r[\"outcome\"] == \"refused\" and r[\"reason\"] for p in people
            for a in p[\"applications\"] for r in a[\"requests\"])
+assert sum(a[\"interim_reply_on\"] is not None for p in people
+           for a in p[\"applications\"]) == 1
+" <"$TMP/out"'
+check "plans --json gives each person's plan id, status and next revision, or null" \
+    eval '"$PYTHON" -c "
+import json, sys
+people = {p[\"given_name\"]: p for p in json.load(sys.stdin)}
+for name in (\"Emil\", \"Kari\", \"Lilje\"):
+    plan = people[name][\"plan\"]
+    assert plan[\"status\"] == \"active\" and len(plan[\"id\"]) == 36, plan
+    assert len(plan[\"next_revision_on\"]) == 10, plan
+assert people[\"Sara\"][\"plan\"][\"status\"] == \"draft\"
+assert people[\"Sara\"][\"plan\"][\"next_revision_on\"] is None
+assert people[\"Sara\"][\"applications\"] == []
+assert people[\"Ivar\"][\"plan\"] is None
 " <"$TMP/out"'
 check "overdue lists the overdue demo application" \
     eval 'run 0 overdue "$DEMO" && grep -q "Ivar Oppdiktsen" "$TMP/out" && [ "$(uuid_lines)" -ge 1 ]'
@@ -103,7 +134,7 @@ check "overdue --json is valid JSON with at least one application" \
           "$PYTHON" -c "import json,sys; assert all(a[\"overdue\"] for a in json.load(sys.stdin))" <"$TMP/out"'
 check "--actor, --role and --purpose are accepted" \
     eval 'run 0 --actor saksbehandler-17 --role coordinating_unit --purpose=administration plans "$DEMO" &&
-          [ "$(uuid_lines)" -eq 4 ]'
+          [ "$(uuid_lines)" -eq 5 ]'
 check "IPLAN_ACTOR is accepted as the actor" eval 'IPLAN_ACTOR=ke-bruker-3 run 0 overdue "$DEMO"'
 # The library refuses a national id as actor id: that shows which id was used.
 FNR=01019010046
@@ -115,5 +146,64 @@ check "an unknown --unit fails with the library's error" \
 check "an analyst may not list applications" \
     eval 'run 1 plans "$DEMO" --role analyst --purpose statistics && err_prefixed'
 
-[ "$n" -eq 32 ] || echo "# planned 32 tests, ran $n" >&2
+# export and show, with plan ids from plans --json
+plan_of() {
+    "$PYTHON" -c 'import json,sys; print([p for p in json.load(sys.stdin)
+        if p["given_name"] == sys.argv[1]][0]["plan"]["id"])' "$1" <"$TMP/plans.json"
+}
+EMIL_PLAN=$(plan_of Emil)
+SARA_PLAN=$(plan_of Sara)
+NO_PLAN=00000000-0000-7000-8000-000000000000
+check "plans lists each person's plan id for show and export" \
+    eval 'run 0 plans "$DEMO" && grep -q "Emil Prøvesen .* $EMIL_PLAN  aktiv " "$TMP/out" &&
+          grep -q "Sara Fiktivhaug .* $SARA_PLAN  utkast " "$TMP/out"'
+check "export prints the plan's ip-plan/1 document as JSON" \
+    eval 'run 0 export "$DEMO" "$EMIL_PLAN" && "$PYTHON" -c "
+import json, sys
+doc = json.load(sys.stdin)
+assert doc[\"format\"] == \"ip-plan/1\", doc[\"format\"]
+assert doc[\"plan\"][\"id\"] == sys.argv[1]
+assert doc[\"person\"][\"given_name\"] == \"Emil\"
+assert len(doc[\"meetings\"]) >= 1 and len(doc[\"revisions\"]) >= 1
+assert doc[\"revisions\"][0][\"document\"][\"format\"] == \"ip-plan/1\"
+assert any(a[\"measure_id\"] for m in doc[\"meetings\"] for a in m[\"actions\"])
+" "$EMIL_PLAN" <"$TMP/out"'
+cp "$TMP/out" "$TMP/export.json"
+check "export --format ip-plan/1 prints the same document" \
+    eval 'run 0 export "$DEMO" "$EMIL_PLAN" --format ip-plan/1 && cmp -s "$TMP/out" "$TMP/export.json"'
+check "export of an unknown plan exits 1 with the library's message" \
+    eval 'run 1 export "$DEMO" "$NO_PLAN" && grep -q "^iplan: .*plan\.id" "$TMP/err"'
+check "show of an unknown plan exits 1 with the library's message" \
+    eval 'run 1 show "$DEMO" "$NO_PLAN" && grep -q "^iplan: .*plan\.id" "$TMP/err"'
+check "show prints the person's plan in bokmål" \
+    eval 'run 0 show "$DEMO" "$EMIL_PLAN" && grep -q "^Individuell plan for Emil Prøvesen" "$TMP/out" &&
+          grep -q "Status: *aktiv fra" "$TMP/out" && grep -q "Neste revisjon: *[0-9]" "$TMP/out" &&
+          grep -q "^Ressurser" "$TMP/out" && grep -q "^Behov" "$TMP/out" &&
+          grep -q "^Samarbeid med andre tjenester" "$TMP/out"'
+check "show lists participants with their roles and the responsibility group" \
+    eval 'grep -q "tjenestemottaker, i ansvarsgruppen" "$TMP/out" &&
+          grep -q "representant, i ansvarsgruppen" "$TMP/out" &&
+          grep -q "koordinator, i ansvarsgruppen" "$TMP/out" &&
+          grep -q "tjenesteyter, ikke i ansvarsgruppen" "$TMP/out" && grep -q "Bidrag:" "$TMP/out"'
+check "show lists goals with sub-goals, measures, the meeting, evaluation and revision" \
+    eval 'grep -q "Hovedmål 1: «" "$TMP/out" && grep -q "^      Delmål 1.1: «" "$TMP/out" &&
+          grep -q "Omfang:" "$TMP/out" && grep -q "Gjennomføring:" "$TMP/out" &&
+          grep -q "Ansvarlig:" "$TMP/out" && grep -q "Holdt [0-9]" "$TMP/out" &&
+          grep -q "Til stede:" "$TMP/out" && grep -q "(ble tiltak [0-9])" "$TMP/out" &&
+          grep -q "Måloppnåelse:" "$TMP/out" && grep -q "^  1\. [0-9.]*: Revidert" "$TMP/out"'
+check "show of a complete demo plan misses only item h (consent)" \
+    eval 'grep -q "^  Mangler punkt h: " "$TMP/out" && [ "$(grep -c "Mangler punkt" "$TMP/out")" -eq 1 ]'
+check "show of the incomplete demo plan lists more missing items" \
+    eval 'run 0 show "$DEMO" "$SARA_PLAN" && grep -q "Status: *utkast" "$TMP/out" &&
+          grep -q "^  Mangler punkt c: " "$TMP/out" && grep -q "^  Mangler punkt e: " "$TMP/out" &&
+          grep -q "^  Mangler punkt h: " "$TMP/out" && [ "$(grep -c "Mangler punkt" "$TMP/out")" -ge 5 ]'
+check "show reads the plan as the person's own access" \
+    eval 'run 0 show "$DEMO" "$EMIL_PLAN" --role person --purpose own_access \
+          --actor "$("$PYTHON" -c "import json,sys; print([p for p in json.load(sys.stdin) if p[\"given_name\"] == \"Emil\"][0][\"person_id\"])" <"$TMP/plans.json")" &&
+          grep -q "^Individuell plan for Emil Prøvesen" "$TMP/out"'
+check "an analyst may not read a plan" \
+    eval 'run 1 show "$DEMO" "$EMIL_PLAN" --role analyst --purpose statistics && err_prefixed'
+check "check after export and show exits 0" run 0 check "$DEMO"
+
+[ "$n" -eq 52 ] || echo "# planned 52 tests, ran $n" >&2
 exit 0
