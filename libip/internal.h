@@ -108,7 +108,14 @@ typedef enum {
     IP__OBJ_MEASURE,
     IP__OBJ_MEETING,
     IP__OBJ_EVALUATION,
-    IP__OBJ_REVISION
+    IP__OBJ_REVISION,
+    IP__OBJ_CONSENT,
+    IP__OBJ_AUDIT,
+    IP__OBJ_OUTBOX,
+    IP__OBJ_COORDINATOR,
+    IP__OBJ_COMPLAINT,
+    IP__OBJ_DUE,
+    IP__OBJ_SETTING
 } ip__object;
 
 typedef struct {
@@ -152,6 +159,8 @@ int ip__audit_rolled_back(ip_store *store, int level);
 void ip__audit_forget(ip_store *store);
 
 /* Facts the access decision needs (access.c, over store/queries.c). */
+int ip__fact_coordinates_person(ip_store *store, const char *practitioner_id,
+                                const char *person_id, bool *out);
 int ip__fact_is_representative(ip_store *store, const char *actor_person_id,
                                const char *person_id, const char *on,
                                bool *out);

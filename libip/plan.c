@@ -1,6 +1,8 @@
 /* Plans: opening (from a granted plan request, or directly), the plan's own
  * content, activation, ending, reads and lists. The completeness check is
  * in plan_check.c; the content records have modules of their own. */
+#include "consent_facts.h"
+#include "outbox_append.h"
 #include "record_call.h"
 
 #include <string.h>
@@ -356,10 +358,9 @@ static int apply_activate(ip_session *s, void *stored, const void *ctx)
 {
     struct ip_plan *p = stored;
     const char *activated_on = ctx;
-    bool failed = false;
+    bool failed = false, consented = false;
     int rc;
 
-    (void)s;
     /* An ended plan is never reopened: it is refused here like an active
      * one. */
     if (p->status != IP_PLAN_DRAFT)
@@ -368,11 +369,13 @@ static int apply_activate(ip_session *s, void *stored, const void *ctx)
     rc = not_before_creation(p, activated_on, "plan.activated_on");
     if (rc)
         return rc;
-    /* CONSENT: when the consent module lands, activation requires the
-     * person's active consent to the plan (given on or before
-     * activated_on): look it up here, in the same transaction, and refuse
-     * with IP_ESTATE naming "plan.consent" when there is none. plan.h
-     * documents the rule; ip_plan_check_run() reports item h meanwhile. */
+    rc = ip__consent_plan_active(s->store, p->person_id, activated_on, &consented);
+    if (rc)
+        return rc;
+    if (!consented)
+        return ip__error_set(IP_ESTATE, "plan.consent",
+                             "activation needs the person's consent to the plan, "
+                             "in force on the day of activation");
     p->status = IP_PLAN_ACTIVE;
     ip__set_text(&p->activated_on, activated_on, &failed);
     return failed ? ip__error_nomem() : IP_OK;
@@ -421,7 +424,58 @@ static int apply_end(ip_session *s, void *stored, const void *ctx)
     p->end_reason = e->reason;
     ip__set_text(&p->ended_on, e->ended_on, &failed);
     ip__set_text(&p->end_note, e->note, &failed);
-    return failed ? ip__error_nomem() : IP_OK;
+    if (failed)
+        return ip__error_nomem();
+    /* The host learns of it from the outbox, in the same transaction. */
+    return ip__outbox_append(s, IP_OUTBOX_PLAN_ENDED, p->person_id, "plan", p->meta.id, NULL);
+}
+
+/* Called by the consent module inside its withdrawal call: a consent to
+ * the plan withdrawn whole ends the person's open plan (the withdrawal was
+ * authorized; the ending is audited as part of it). */
+int ip__consent_withdrawn(ip_session *s, const struct ip_consent *c)
+{
+    ip__op op = {IP__ACT_UPDATE, IP__OBJ_PLAN, NULL, c->person_id, "consent.withdrawn",
+                 NULL, NULL};
+    ending e = {IP_PLAN_END_CONSENT_WITHDRAWN, c->withdrawn_on, NULL};
+    char first_day[IP__DATE_LEN + 1];
+    struct ip_plan *p = NULL;
+    ip__rows rows = {0};
+    bool still = false;
+    int rc = ip__outbox_append(s, IP_OUTBOX_CONSENT_WITHDRAWN, c->person_id, "consent",
+                               c->meta.id, NULL);
+
+    if (rc || c->kind != IP_CONSENT_PLAN || !c->withdrawn_on)
+        return rc;
+    /* Another consent to the plan still in force (given again) keeps it. */
+    rc = ip__consent_plan_active_other(s->store, c->person_id, c->withdrawn_on, c->meta.id,
+                                       &still);
+    if (rc || still)
+        return rc;
+    rc = ip__db_select(s->store->db, &ip__q_plan_open_of_person,
+                       (ip__arg[]){IP__TEXT(c->person_id)}, 1, &rows);
+    if (rc == IP_OK && rows.count == 1) {
+        p = ip__rows_take(&rows, 0);
+        op.object_id = op.plan_id = p->meta.id;
+        /* A plan opened or activated after the withdrawal day (consent
+         * recorded late) ends on the latest of those days, never before. */
+        memcpy(first_day, p->meta.created_at, IP__DATE_LEN);
+        first_day[IP__DATE_LEN] = '\0';
+        if (p->activated_on && strcmp(p->activated_on, first_day) > 0)
+            memcpy(first_day, p->activated_on, IP__DATE_LEN + 1);
+        if (strcmp(e.ended_on, first_day) < 0)
+            e.ended_on = first_day;
+        rc = apply_end(s, p, &e);
+        if (rc == IP_OK)
+            rc = ip__meta_touch(s->store, &p->meta);
+        if (rc == IP_OK)
+            rc = ip__db_update(s->store->db, &ip__plan_table, p, p->meta.revision);
+        if (rc == IP_OK)
+            rc = ip__audit_append(s, &op, true);
+    }
+    ip__rows_free(&rows);
+    ip__record_free(&ip__plan_table, p);
+    return rc;
 }
 
 int ip_plan_end(int64_t *revision_out, ip_session *s, const char *id,

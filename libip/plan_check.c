@@ -39,9 +39,14 @@ static const ip__plan_check_item items[] = {
      "Planen mangler planperiode: sett startdato for planperioden."},
     {'g', "g.no_revision_date",
      "Planen mangler dato for neste revisjon: sett når planen skal revideres."},
-    {'h', "h.no_consent",
-     "Samtykke til planen og til deling av taushetsbelagte opplysninger er ikke registrert: "
-     "libip registrerer ikke samtykke ennå, så samtykket må dokumenteres utenfor libip inntil videre."},
+    {'h', "h.no_plan_consent",
+     "Planen mangler samtykke til planen som gjelder i dag: registrer samtykket til å "
+     "utarbeide individuell plan, gitt av personen (fra 16 år), av dem med foreldreansvar "
+     "(under 16 år) eller av vergen. Et utløpt eller tilbaketrukket samtykke teller ikke."},
+    {'h', "h.no_sharing_consent",
+     "Planen mangler samtykke til deling av taushetsbelagte opplysninger som gjelder i dag: "
+     "registrer hvilke tjenesteytere (eller pårørende) som skal få opplysninger, og hvilke "
+     "deler av planen de får se. Et utløpt eller tilbaketrukket samtykke teller ikke."},
     {'i', "i.no_cooperation",
      "Planen mangler samarbeid med andre tjenester: beskriv nødvendig eller ønskelig samarbeid "
      "med andre tjenesteytere, institusjoner eller etater."},
@@ -156,6 +161,41 @@ static void check_measures(const ip__plan_content *c, const char **e, const char
     }
 }
 
+/* Whether consent c has a recipient not withdrawn on today. */
+static bool has_live_recipient(const struct ip_consent *c, const char *today)
+{
+    for (size_t i = 0; i < c->recipient_count; i++) {
+        const char *gone = c->recipients[i].withdrawn_on;
+        if (!gone || strcmp(gone, today) > 0)
+            return true;
+    }
+    return false;
+}
+
+/* h) consent to the plan, and to sharing, in force today. A sharing
+ * consent counts while at least one of its recipients is not withdrawn.
+ * The consent to the plan is asked first: without it there is no plan to
+ * share. */
+static const char *check_h(const ip__plan_content *c, const char *today)
+{
+    bool plan = false, sharing = false;
+
+    for (size_t i = 0; i < c->consent_count; i++) {
+        const struct ip_consent *k = c->consents[i];
+        if (ip_consent_state_on(k, today) != IP_CONSENT_ACTIVE)
+            continue;
+        if (k->kind == IP_CONSENT_PLAN)
+            plan = true;
+        else if (k->kind == IP_CONSENT_SHARING && has_live_recipient(k, today))
+            sharing = true;
+    }
+    if (!plan)
+        return "h.no_plan_consent";
+    if (!sharing)
+        return "h.no_sharing_consent";
+    return NULL;
+}
+
 /* g) plan period and revision date */
 static const char *check_g(const ip__plan_content *c)
 {
@@ -180,9 +220,7 @@ void ip__plan_check_items(const ip__plan_content *c, const char *today,
     codes[4] = e;
     codes[5] = f;
     codes[6] = check_g(c);
-    /* h) consent records arrive with the consent module: until then the
-     * consent is never on record in libip. */
-    codes[7] = "h.no_consent";
+    codes[7] = check_h(c, today);
     codes[8] = has_text(c->plan->cooperation) ? NULL : "i.no_cooperation";
     out->count = 0;
     for (size_t i = 0; i < 9; i++) {

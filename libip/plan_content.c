@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/consent_queries.h"
 #include "store/content_queries.h"
 
 static void measure_free(struct ip_measure *m)
@@ -54,6 +55,9 @@ void ip__plan_content_free(ip__plan_content *c)
     ip_free(c->meetings);
     FREE_ALL(&ip__evaluation_table, c->evaluations, c->evaluation_count);
     FREE_ALL(&ip__plan_revision_table, c->revisions, c->revision_count);
+    for (size_t i = 0; i < c->consent_count; i++)
+        ip_consent_free(c->consents[i]);
+    ip_free(c->consents);
     ip_free(c);
 }
 
@@ -211,6 +215,76 @@ int ip__attach_actions(struct ip_meeting **meetings, size_t n, ip__rows *rows)
     return rc;
 }
 
+/* Moves recipients rows->items[from..to) into a fresh array of c. */
+static int take_recipients(struct ip_consent *c, ip__consent_recipient_rows *rows,
+                           size_t from, size_t to)
+{
+    c->recipients = ip__calloc(to - from, sizeof *c->recipients);
+    if (!c->recipients)
+        return IP_ENOMEM;
+    for (size_t k = from; k < to; k++) {
+        c->recipients[k - from] = rows->items[k];
+        rows->items[k] = (ip__consent_recipient){0};
+    }
+    c->recipient_count = to - from;
+    return IP_OK;
+}
+
+/* Hands givers (pairs (consent_id, person_id)) and recipient rows, both
+ * sorted by consent id, to their consents, taking them from their input. */
+static int attach_consent_children(struct ip_consent **consents, size_t n, ip__pairs *givers,
+                                   ip__consent_recipient_rows *rows)
+{
+    parent_ref *refs;
+    size_t from = 0, to = 0, p = 0;
+    int rc = IP_OK;
+
+    if (givers->count == 0 && rows->count == 0)
+        return IP_OK;
+    PARENTS_BY_ID(consents, n, refs);
+    if (!refs)
+        return IP_ENOMEM;
+    for (size_t i = 0; rc == IP_OK && i < n; i++) {
+        struct ip_consent *c = refs[i].record;
+        size_t first;
+
+        pairs_run(givers, refs[i].id, &from, &to);
+        if (to > from)
+            rc = take_ids(givers, from, to, &c->giver_ids, &c->giver_count);
+        while (p < rows->count && strcmp(rows->consent_ids[p], refs[i].id) < 0)
+            p++;
+        first = p;
+        while (p < rows->count && strcmp(rows->consent_ids[p], refs[i].id) == 0)
+            p++;
+        if (rc == IP_OK && p > first)
+            rc = take_recipients(c, rows, first, p);
+    }
+    ip_free(refs);
+    return rc;
+}
+
+/* The person's consents with their givers and recipients: three queries,
+ * however many consents. */
+static int load_consents(ip__db *db, ip__plan_content *c)
+{
+    ip__arg arg = IP__TEXT(c->plan->person_id);
+    ip__pairs givers = {0};
+    ip__consent_recipient_rows recipients = {0};
+    int rc = IP_OK;
+
+    LOAD_ROWS(&ip__q_consents_of_person, c->consents, c->consent_count);
+    if (rc == IP_OK)
+        rc = ip__db_pairs(db, &ip__q_consent_givers_of_person, &arg, 1, &givers);
+    if (rc == IP_OK)
+        rc = ip__consent_recipients_select(db, &ip__q_consent_recipients_of_person, &arg, 1,
+                                           &recipients);
+    if (rc == IP_OK)
+        rc = attach_consent_children(c->consents, c->consent_count, &givers, &recipients);
+    ip__pairs_free(&givers);
+    ip__consent_recipient_rows_free(&recipients);
+    return rc;
+}
+
 int ip__plan_content_load(ip_session *s, const char *plan_id, ip__plan_content **out)
 {
     ip__db *db = s->store->db;
@@ -244,6 +318,8 @@ int ip__plan_content_load(ip_session *s, const char *plan_id, ip__plan_content *
         rc = ip__db_select(db, &ip__q_content_meeting_actions, &arg, 1, &actions);
     LOAD_ROWS(&ip__q_content_evaluations, c->evaluations, c->evaluation_count);
     LOAD_ROWS(&ip__q_content_revisions, c->revisions, c->revision_count);
+    if (rc == IP_OK)
+        rc = load_consents(db, c);
     if (rc == IP_OK)
         rc = ip__attach_goal_ids(c->measures, c->measure_count, &goal_links);
     if (rc == IP_OK)

@@ -1,9 +1,10 @@
 /*
- * A whole plan in memory: the plan, its person and every content record,
- * read with a fixed number of queries whatever the plan's size (one per
- * table, by plan_id; see store/content_queries.h), with the children of
- * measures (goal ids) and meetings (attendee ids, agreed actions) handed to
- * their parents in memory.
+ * A whole plan in memory: the plan, its person, every content record and
+ * the person's consents, read with a fixed number of queries whatever the
+ * plan's size (one per table, by plan_id, and three for the consents, by
+ * person; see store/content_queries.h), with the children of measures (goal
+ * ids), meetings (attendee ids, agreed actions) and consents (givers,
+ * recipients) handed to their parents in memory.
  *
  * The loader neither authorizes nor audits: its callers (the completeness
  * check, the native document, revisions) open the call, load, authorize
@@ -19,8 +20,9 @@
 
 /* How many statements ip__plan_content_load runs, always: plan, person,
  * participants, goals, measures, measure goals, meetings, meeting
- * attendees, meeting actions, evaluations, revisions. */
-#define IP__PLAN_CONTENT_QUERIES 11
+ * attendees, meeting actions, evaluations, revisions, and the person's
+ * consents, their givers and their recipients. */
+#define IP__PLAN_CONTENT_QUERIES 14
 
 typedef struct ip__plan_content {
     struct ip_plan *plan;
@@ -41,6 +43,12 @@ typedef struct ip__plan_content {
     /* Each with its frozen document. */
     struct ip_plan_revision **revisions;
     size_t revision_count;
+    /* The person's consents (not the plan's: consent is given about the
+     * person), every one ever registered, withdrawn and expired included,
+     * ordered by created_at, then id; each with giver_ids (ordered by id)
+     * and recipients (units first, then persons, each in id order). */
+    struct ip_consent **consents;
+    size_t consent_count;
 } ip__plan_content;
 
 /* Reads the plan plan_id whole. IP_ENOTFOUND (field "plan.id") when there
@@ -77,7 +85,8 @@ struct ip_plan_check {
 
 /* Checks content against items a–i as it stands on today (YYYY-MM-DD) and
  * fills out with the missing items in letter order. Pure: reads nothing but
- * c. */
+ * c. Item h holds when a consent to the plan and a sharing consent with a
+ * recipient not withdrawn are both in force on today. */
 void ip__plan_check_items(const ip__plan_content *c, const char *today,
                           struct ip_plan_check *out);
 

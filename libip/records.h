@@ -204,6 +204,91 @@ struct ip_plan_revision {
     char *document;      /* the ip-plan/1 document frozen at revision */
 };
 
+struct ip_consent {
+    ip__meta meta;
+    char *person_id;
+    int64_t kind;             /* ip_consent_kind */
+    int64_t form;             /* ip_consent_form */
+    int64_t sections;         /* IP_SECTION_* bits */
+    char *purpose;
+    char *valid_from;
+    char *valid_to;
+    char *note;
+    char *registered_by;
+    char *withdrawn_on;
+    char *withdrawn_by_id;
+    int64_t withdrawal_form;  /* 0 while not withdrawn */
+    /* Not columns: givers (consent_giver) and recipients
+     * (consent_recipient), loaded with the consent. */
+    char **giver_ids;
+    size_t giver_count;
+    struct ip__consent_recipient *recipients;
+    size_t recipient_count;
+};
+
+typedef struct ip__consent_recipient {
+    char *recipient_id;
+    int is_unit;
+    char *withdrawn_on;
+    char *withdrawn_by_id;
+    int64_t withdrawal_form;
+} ip__consent_recipient;
+
+struct ip_coordinator_assignment {
+    ip__meta meta;
+    char *person_id;
+    int64_t kind;            /* ip_coordinator_kind */
+    char *practitioner_id;
+    char *unit_id;
+    char *application_id;
+    char *appointed_on;
+    char *appointed_by;
+    char *wished_practitioner_id;
+    char *wish_note;
+    char *wish_not_followed_reason;
+    char *ended_on;
+    char *end_reason;
+};
+
+struct ip_complaint {
+    ip__meta meta;
+    char *person_id;
+    char *filed_by_id;
+    int64_t written;
+    int64_t signed_;         /* column "signed" */
+    int64_t ground;          /* ip_complaint_ground */
+    char *application_id;
+    char *plan_id;
+    char *knew_on;
+    char *received_on;
+    char *deadline_on;
+    int64_t late;
+    int64_t status;          /* ip_complaint_status */
+    int64_t outcome;         /* ip_complaint_outcome, 0 until decided */
+    char *forwarded_on;
+    char *closed_on;
+    char *note;
+    /* Not columns: the steps, oldest first, loaded with the complaint. */
+    struct ip__complaint_step **steps;
+    size_t step_count;
+};
+
+typedef struct ip__complaint_step {
+    ip__meta meta;
+    char *complaint_id;
+    char *person_id;
+    int64_t from_status;
+    int64_t to_status;
+    int64_t outcome;
+    char *step_on;
+    char *actor_id;
+    char *note;
+} ip__complaint_step;
+
+extern const ip__table ip__coordinator_assignment_table;
+extern const ip__table ip__complaint_table;
+extern const ip__table ip__complaint_step_table;
+extern const ip__table ip__consent_table;
 extern const ip__table ip__plan_table;
 extern const ip__table ip__participant_table;
 extern const ip__table ip__goal_table;

@@ -86,7 +86,11 @@ int ip_store_check(ip_store *store)
     if (version != ip__db_latest_version())
         return ip__error_set(IP_ECORRUPT, NULL, "schema is %d, expected %d",
                              version, ip__db_latest_version());
-    return ip__db_check(store->db);
+    rc = ip__db_check(store->db);
+    /* Then the audit log's hash chain, over storage known to be sound. */
+    if (rc == IP_OK)
+        rc = ip_audit_verify(NULL, store);
+    return rc;
 }
 
 int ip_store_schema_version(int *out, ip_store *store)

@@ -4,7 +4,7 @@
 # (Not run on its own.)
 
 LIBIP_DEB_PACKAGES=(meson ninja-build pkg-config gcc g++ libsqlite3-dev
-                    libcjson-dev check valgrind python3)
+                    libcjson-dev libssl-dev check valgrind python3)
 
 libip_install_deps() {
     local missing=() p

@@ -24,5 +24,11 @@
 #include "evaluation.h"
 #include "revision.h"
 #include "json.h"
+#include "consent.h"
+#include "audit.h"
+#include "outbox.h"
+#include "coordinator.h"
+#include "complaint.h"
+#include "due.h"
 
 #endif

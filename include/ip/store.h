@@ -86,8 +86,9 @@ IP_EXTERN(int) ip_store_open(ip_store **out, const char *path,
 IP_EXTERN(void) ip_store_close(ip_store *store);
 
 /**
- * Checks the store: SQLite's integrity check, foreign keys, and that the
- * schema is the one this library expects.
+ * Checks the store: SQLite's integrity check, foreign keys, the audit
+ * log's hash chain (ip_audit_verify()), and that the schema is the one
+ * this library expects.
  *
  * @param store an open store.
  * @return ::IP_OK when consistent; ::IP_ECORRUPT with a message that says

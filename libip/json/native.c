@@ -259,6 +259,76 @@ static void put_evaluations(builder *b, cJSON *doc, const ip__plan_content *c)
     }
 }
 
+/* The sections a sharing consent opens, as a list of names in a fixed
+ * order; [] for a consent to the plan. */
+static void put_sections(builder *b, cJSON *o, unsigned int sections)
+{
+    static const struct {
+        unsigned int bit;
+        const char *name;
+    } names[] = {
+        {IP_SECTION_GOALS, "goals"},
+        {IP_SECTION_MEASURES, "measures"},
+        {IP_SECTION_MEETINGS, "meetings"},
+        {IP_SECTION_PARTICIPANTS, "participants"},
+        {IP_SECTION_EVALUATIONS, "evaluations"},
+    };
+    cJSON *array = put_array(b, o, "sections");
+
+    for (size_t i = 0; !b->failed && i < sizeof names / sizeof names[0]; i++) {
+        cJSON *name;
+
+        if (!(sections & names[i].bit))
+            continue;
+        name = cJSON_CreateString(names[i].name);
+        if (!name || !cJSON_AddItemToArray(array, name)) {
+            cJSON_Delete(name);
+            fail_nomem(b);
+        }
+    }
+}
+
+static void put_recipients(builder *b, cJSON *consent, const struct ip_consent *c)
+{
+    cJSON *array = put_array(b, consent, "recipients");
+
+    for (size_t i = 0; !b->failed && i < c->recipient_count; i++) {
+        const ip__consent_recipient *r = &c->recipients[i];
+        cJSON *o = push_object(b, array);
+        put_text(b, o, "id", r->recipient_id);
+        put_bool(b, o, "is_unit", r->is_unit);
+        put_text(b, o, "withdrawn_on", r->withdrawn_on);
+        put_text(b, o, "withdrawn_by_id", r->withdrawn_by_id);
+        put_text(b, o, "withdrawal_form",
+                 ip_consent_form_name((ip_consent_form)r->withdrawal_form));
+    }
+}
+
+static void put_consents(builder *b, cJSON *doc, const ip__plan_content *c)
+{
+    cJSON *array = put_array(b, doc, "consents");
+
+    for (size_t i = 0; !b->failed && i < c->consent_count; i++) {
+        const struct ip_consent *k = c->consents[i];
+        cJSON *o = push_object(b, array);
+        put_meta(b, o, &k->meta);
+        put_text(b, o, "kind", ip_consent_kind_name((ip_consent_kind)k->kind));
+        put_text(b, o, "form", ip_consent_form_name((ip_consent_form)k->form));
+        put_sections(b, o, (unsigned int)k->sections);
+        put_text(b, o, "purpose", k->purpose);
+        put_text(b, o, "valid_from", k->valid_from);
+        put_text(b, o, "valid_to", k->valid_to);
+        put_text(b, o, "note", k->note);
+        put_text(b, o, "registered_by", k->registered_by);
+        put_text(b, o, "withdrawn_on", k->withdrawn_on);
+        put_text(b, o, "withdrawn_by_id", k->withdrawn_by_id);
+        put_text(b, o, "withdrawal_form",
+                 ip_consent_form_name((ip_consent_form)k->withdrawal_form));
+        put_ids(b, o, "given_by_ids", k->giver_ids, k->giver_count);
+        put_recipients(b, o, k);
+    }
+}
+
 /* The revision's frozen document, parsed, as its "document" key. */
 static void put_frozen(builder *b, cJSON *o, const struct ip_plan_revision *r)
 {
@@ -320,8 +390,8 @@ int ip__native_document(char **out, size_t *len_out, const ip__plan_content *c,
     put_participants(&b, doc, c);
     put_meetings(&b, doc, c);
     put_evaluations(&b, doc, c);
-    /* Consents and coordinator assignments arrive with their modules. */
-    put_array(&b, doc, "consents");
+    put_consents(&b, doc, c);
+    /* Coordinator assignments arrive with their module. */
     put_array(&b, doc, "coordinators");
     put_revisions(&b, doc, c, form);
     if (!b.failed) {

@@ -4,6 +4,11 @@
  * with the same number of queries whatever its size (SQL text in
  * content_queries.c). Modules pass only the arguments, in the order each
  * comment gives.
+ *
+ * The loader reads the person's consents with the consent module's own
+ * queries, by person_id (store/consent_queries.h: ip__q_consents_of_person,
+ * ip__q_consent_givers_of_person, ip__q_consent_recipients_of_person): three
+ * more statements, whatever the number of consents.
  */
 #ifndef IP_STORE_CONTENT_QUERIES_H
 #define IP_STORE_CONTENT_QUERIES_H

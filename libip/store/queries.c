@@ -15,10 +15,13 @@ const ip__query ip__q_is_plan_provider = {NULL,
     " AND unit_id = ?2 AND valid_from <= ?3"
     " AND (valid_to IS NULL OR valid_to >= ?3))"};
 
-const ip__query ip__q_audit_append = {NULL,
-    "INSERT INTO audit_event (at, actor_id, role, unit_id, action, object_kind,"
-    " object_id, person_id, purpose, outcome, rule)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"};
+const ip__query ip__q_coordinates_person = {NULL,
+    "SELECT EXISTS (SELECT 1 FROM participant JOIN plan ON plan.id = participant.plan_id"
+    " WHERE participant.role = 4 AND participant.practitioner_id = ?1"
+    " AND participant.person_id = ?2 AND plan.status <> 3"
+    " AND participant.valid_from <= ?3"
+    " AND (participant.valid_to IS NULL OR participant.valid_to >= ?3))"};
+
 
 const ip__query ip__q_unit_is_coordinating = {NULL,
     "SELECT EXISTS (SELECT 1 FROM unit WHERE id = ?1 AND coordinating = 1)"};

@@ -16,9 +16,9 @@ extern const ip__query ip__q_is_plan_coordinator;
 /* scalar; (plan_id, unit_id, on): 1 when the unit takes part in the plan as
  * a provider on that day. */
 extern const ip__query ip__q_is_plan_provider;
-/* exec; (at, actor_id, role, unit_id, action, object_kind, object_id,
- * person_id, purpose, outcome, rule) */
-extern const ip__query ip__q_audit_append;
+/* scalar; (practitioner_id, person_id, on): 1 when the practitioner is an
+ * active coordinator participant of an open plan of the person. */
+extern const ip__query ip__q_coordinates_person;
 /* scalar; (id): 1 when a unit with that id exists and is coordinating */
 extern const ip__query ip__q_unit_is_coordinating;
 /* scalar; (id): 1 when the unit exists */

@@ -208,3 +208,76 @@ static const ip__column plan_revision_columns[] = {
 };
 const ip__table ip__plan_revision_table = {"plan_revision", plan_revision_columns,
     sizeof(struct ip_plan_revision)};
+
+static const ip__column consent_columns[] = {
+    TEXT(struct ip_consent, person_id),
+    INT(struct ip_consent, kind),
+    INT(struct ip_consent, form),
+    INT(struct ip_consent, sections),
+    TEXT(struct ip_consent, purpose),
+    TEXT(struct ip_consent, valid_from),
+    TEXT(struct ip_consent, valid_to),
+    TEXT(struct ip_consent, note),
+    TEXT(struct ip_consent, registered_by),
+    TEXT(struct ip_consent, withdrawn_on),
+    TEXT(struct ip_consent, withdrawn_by_id),
+    INT(struct ip_consent, withdrawal_form),
+    END,
+};
+const ip__table ip__consent_table = {"consent", consent_columns, sizeof(struct ip_consent)};
+
+static const ip__column coordinator_assignment_columns[] = {
+    TEXT(struct ip_coordinator_assignment, person_id),
+    INT(struct ip_coordinator_assignment, kind),
+    TEXT(struct ip_coordinator_assignment, practitioner_id),
+    TEXT(struct ip_coordinator_assignment, unit_id),
+    TEXT(struct ip_coordinator_assignment, application_id),
+    TEXT(struct ip_coordinator_assignment, appointed_on),
+    TEXT(struct ip_coordinator_assignment, appointed_by),
+    TEXT(struct ip_coordinator_assignment, wished_practitioner_id),
+    TEXT(struct ip_coordinator_assignment, wish_note),
+    TEXT(struct ip_coordinator_assignment, wish_not_followed_reason),
+    TEXT(struct ip_coordinator_assignment, ended_on),
+    TEXT(struct ip_coordinator_assignment, end_reason),
+    END,
+};
+const ip__table ip__coordinator_assignment_table = {
+    "coordinator_assignment", coordinator_assignment_columns,
+    sizeof(struct ip_coordinator_assignment)};
+
+/* "signed" is a C keyword; the struct member is signed_. */
+static const ip__column complaint_columns[] = {
+    TEXT(struct ip_complaint, person_id),
+    TEXT(struct ip_complaint, filed_by_id),
+    INT(struct ip_complaint, written),
+    {"signed", offsetof(struct ip_complaint, signed_), IP__COL_INT},
+    INT(struct ip_complaint, ground),
+    TEXT(struct ip_complaint, application_id),
+    TEXT(struct ip_complaint, plan_id),
+    TEXT(struct ip_complaint, knew_on),
+    TEXT(struct ip_complaint, received_on),
+    TEXT(struct ip_complaint, deadline_on),
+    INT(struct ip_complaint, late),
+    INT(struct ip_complaint, status),
+    INT(struct ip_complaint, outcome),
+    TEXT(struct ip_complaint, forwarded_on),
+    TEXT(struct ip_complaint, closed_on),
+    TEXT(struct ip_complaint, note),
+    END,
+};
+const ip__table ip__complaint_table = {"complaint", complaint_columns,
+    sizeof(struct ip_complaint)};
+
+static const ip__column complaint_step_columns[] = {
+    TEXT(ip__complaint_step, complaint_id),
+    TEXT(ip__complaint_step, person_id),
+    INT(ip__complaint_step, from_status),
+    INT(ip__complaint_step, to_status),
+    INT(ip__complaint_step, outcome),
+    TEXT(ip__complaint_step, step_on),
+    TEXT(ip__complaint_step, actor_id),
+    TEXT(ip__complaint_step, note),
+    END,
+};
+const ip__table ip__complaint_step_table = {"complaint_step", complaint_step_columns,
+    sizeof(ip__complaint_step)};

@@ -510,15 +510,99 @@ START_TEST(providers_and_their_measures)
     th_expect(IP_EDENIED, ip_measure_link_goal(w.person, mine, goal));
     ck_assert_int_eq(measure_rows(), 2);
     ck_assert_int_eq(link_rows(), 0);
-    /* Every denial is audited, with the rule that decided it. */
+    /* Every denial is audited, with the rule that decided it: home care's
+     * four changes to what is not its own. */
     ck_assert_int_eq(th_count("SELECT count(*) FROM audit_event WHERE object_kind = 'measure'"
                               " AND outcome = 'denied'"),
                      11);
     ck_assert_int_eq(th_count("SELECT count(*) FROM audit_event WHERE object_kind = 'measure'"
-                              " AND outcome = 'denied' AND rule = 'provider.sharing_consent'"
+                              " AND outcome = 'denied' AND rule = 'provider.responsible_unit'"
                               " AND actor_id = 'home-worker'"),
                      4);
     ip_session_free(outsider);
+    world_close(&w);
+}
+END_TEST
+
+/* A sharing consent with measures among its sections, for unit; its id
+ * into out. */
+static void share_measures(world *w, const char *unit, unsigned int sections, char out[40])
+{
+    ip_consent_fields f = IP_CONSENT_FIELDS_INIT;
+    const char *giver = w->person_id;
+    ip_consent *c = NULL;
+
+    f.person_id = w->person_id;
+    f.kind = IP_CONSENT_SHARING;
+    f.form = IP_CONSENT_WRITTEN;
+    f.given_by_ids = &giver;
+    f.given_by_count = 1;
+    f.recipient_unit_ids = &unit;
+    f.recipient_unit_count = 1;
+    f.sections = sections;
+    f.purpose = "Samarbeid om tiltakene";
+    f.valid_from = "2026-01-01";
+    th_ok(ip_consent_create(&c, w->cu, &f));
+    copy_id(out, ip_consent_id(c));
+    ip_consent_free(c);
+}
+
+/* A provider reads measures, its own included, only under a sharing
+ * consent that gives its unit the measures; the consent changes nothing
+ * about which measures it may change. */
+START_TEST(providers_read_under_sharing_consent)
+{
+    world w;
+    char mine[40], theirs[40], goals_only[40], consent[40];
+    ip_withdrawal_fields wd = IP_WITHDRAWAL_FIELDS_INIT;
+    ip_measure_iterator *it = NULL;
+    ip_measure_fields f;
+    ip_measure *m = NULL;
+
+    world_open(&w);
+    make_measure(&w, w.home_unit, mine);
+    make_measure(&w, w.school_unit, theirs);
+    /* No consent: not even its own measure. */
+    th_expect(IP_EDENIED, ip_measure_get(&m, w.home, mine));
+    ck_assert_ptr_nonnull(strstr(ip_error_last()->message, "provider.sharing_consent"));
+    ck_assert_ptr_null(m);
+    th_expect(IP_EDENIED, ip_measure_iterator_new(&it, w.home, w.plan_id));
+    ck_assert_ptr_null(it);
+    /* A consent to goals alone does not open the measures. */
+    share_measures(&w, w.home_unit, IP_SECTION_GOALS, goals_only);
+    th_expect(IP_EDENIED, ip_measure_get(&m, w.home, theirs));
+    /* With the measures shared, home care reads every measure of the plan. */
+    share_measures(&w, w.home_unit, IP_SECTION_MEASURES | IP_SECTION_GOALS, consent);
+    th_ok(ip_measure_get(&m, w.home, theirs));
+    ck_assert_str_eq(ip_measure_responsible_unit_id(m), w.school_unit);
+    ip_measure_free(m);
+    th_ok(ip_measure_iterator_new(&it, w.home, w.plan_id));
+    th_ok(ip_measure_next(&m, it));
+    ip_measure_free(m);
+    th_ok(ip_measure_next(&m, it));
+    ip_measure_free(m);
+    th_expect(IP_ITEROVER, ip_measure_next(&m, it));
+    ip_measure_iterator_free(it);
+    /* ...but still changes only its own. */
+    f = measure_fields(&w, w.school_unit);
+    th_expect(IP_EDENIED, ip_measure_update(NULL, w.home, theirs, 1, &f));
+    ck_assert_ptr_nonnull(strstr(ip_error_last()->message, "provider.responsible_unit"));
+    /* The school has no consent: it reads nothing, not even its own. */
+    th_expect(IP_EDENIED, ip_measure_get(&m, w.school, theirs));
+    /* Withdrawn for home care, the consent opens nothing at once. */
+    wd.recipient_id = w.home_unit;
+    wd.withdrawn_by_id = w.person_id;
+    wd.form = IP_CONSENT_WRITTEN;
+    th_ok(ip_consent_withdraw(NULL, w.cu, consent, 1, &wd));
+    th_expect(IP_EDENIED, ip_measure_get(&m, w.home, mine));
+    ck_assert_int_eq(th_count("SELECT count(*) FROM audit_event WHERE object_kind = 'measure'"
+                              " AND outcome = 'denied' AND rule = 'provider.sharing_consent'"),
+                     5);
+    /* Allowed: the read of one measure, and the listing with an event for
+     * each of the two measures it handed out. */
+    ck_assert_int_eq(th_count("SELECT count(*) FROM audit_event WHERE object_kind = 'measure'"
+                              " AND outcome = 'allowed' AND rule = 'provider.sharing_consent'"),
+                     4);
     world_close(&w);
 }
 END_TEST
@@ -789,6 +873,7 @@ Suite *suite(void)
     tcase_add_test(tc, update_replaces_fields_and_keeps_links);
     tcase_add_test(tc, goal_links);
     tcase_add_test(tc, providers_and_their_measures);
+    tcase_add_test(tc, providers_read_under_sharing_consent);
     tcase_add_test(tc, stale_revision);
     tcase_add_test(tc, plan_cannot_change);
     tcase_add_test(tc, ended_plan);

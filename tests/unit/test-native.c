@@ -1,7 +1,8 @@
 /*
  * The whole-plan loader (a fixed number of queries, children handed to
- * their parents) and the native document ip-plan/1: its keys, ids, names
- * and nulls, deterministic bytes, nested revision documents, the one audit
+ * their parents, the person's consents with their givers and recipients)
+ * and the native document ip-plan/1: its keys, ids, names and nulls,
+ * consents, deterministic bytes, nested revision documents, the one audit
  * event, and who may export.
  */
 #include "harness.h"
@@ -21,7 +22,9 @@
 
 /* A plan as the issue's benchmark describes one: 5 goals, 10 measures
  * (each serving two goals), 6 participants, 2 meetings with attendees and
- * agreed actions, evaluations, and (when asked) a revision. */
+ * agreed actions, evaluations, and (when asked) a revision; and the
+ * person's consents: to the plan, and to sharing with the two provider
+ * units and the next of kin, one unit since withdrawn. */
 typedef struct {
     ip_store *store;
     ip_session *cu;          /* the harness's; freed with the store */
@@ -38,6 +41,8 @@ typedef struct {
     char meeting[2][40];
     char action[3][40]; /* two in meeting 1 (1, 0 made second), one in 0 */
     char evaluation[2][40];
+    char kin_id[40];
+    char consent[2][40]; /* to the plan, to sharing */
 } world;
 
 static void practitioner_add(ip_store *store, const char *unit_id, const char *given,
@@ -100,12 +105,71 @@ static void world_open(world *w)
                                 w->unit_id);
 }
 
+/* The person's consents: to the plan (written, until the end of 2026),
+ * then to sharing goals and measures with the two provider units and the
+ * next of kin (oral), withdrawn for the first unit on 2026-02-20. Then a
+ * consent about another person, which is not in this plan's document. */
+static void consents_fill(world *w)
+{
+    const char *self = ip_person_id(w->person);
+    const char *units[] = {w->unit2_id, w->unit_id};
+    const char *kin = w->kin_id;
+    ip_consent_fields f = IP_CONSENT_FIELDS_INIT;
+    ip_withdrawal_fields wd = IP_WITHDRAWAL_FIELDS_INIT;
+    ip_consent *c = NULL;
+    ip_person *other;
+
+    f.person_id = self;
+    f.kind = IP_CONSENT_PLAN;
+    f.form = IP_CONSENT_WRITTEN;
+    f.given_by_ids = &self;
+    f.given_by_count = 1;
+    f.purpose = "Utarbeide individuell plan";
+    f.valid_from = "2026-01-01";
+    f.valid_to = "2026-12-31";
+    th_ok(ip_consent_create(&c, w->cu, &f));
+    snprintf(w->consent[0], 40, "%s", ip_consent_id(c));
+    ip_consent_free(c);
+    th_now_ms += 1000;
+    f.kind = IP_CONSENT_SHARING;
+    f.form = IP_CONSENT_ORAL_DOCUMENTED;
+    f.recipient_unit_ids = units;
+    f.recipient_unit_count = 2;
+    f.recipient_person_ids = &kin;
+    f.recipient_person_count = 1;
+    f.sections = IP_SECTION_MEASURES | IP_SECTION_GOALS;
+    f.purpose = "Samarbeid i ansvarsgruppen";
+    f.valid_to = NULL;
+    f.note = "Gitt muntlig i møte, notert av koordinator.";
+    th_ok(ip_consent_create(&c, w->cu, &f));
+    snprintf(w->consent[1], 40, "%s", ip_consent_id(c));
+    ip_consent_free(c);
+    wd.recipient_id = w->unit_id;
+    wd.withdrawn_by_id = self;
+    wd.form = IP_CONSENT_WRITTEN;
+    wd.withdrawn_on = "2026-02-20";
+    th_ok(ip_consent_withdraw(NULL, w->cu, w->consent[1], 1, &wd));
+    other = th_person(w->cu, "1970-07-07", "Annen");
+    f = (ip_consent_fields)IP_CONSENT_FIELDS_INIT;
+    self = ip_person_id(other);
+    f.person_id = self;
+    f.kind = IP_CONSENT_PLAN;
+    f.form = IP_CONSENT_WRITTEN;
+    f.given_by_ids = &self;
+    f.given_by_count = 1;
+    f.purpose = "Utarbeide individuell plan";
+    f.valid_from = "2026-01-01";
+    th_ok(ip_consent_create(NULL, w->cu, &f));
+    ip_person_free(other);
+}
+
 static void world_fill(world *w)
 {
     ip_person *kin = th_person(w->cu, "1955-05-05", "Olga");
     ip_plan_fields pf = IP_PLAN_FIELDS_INIT;
     ip_plan *plan = NULL;
 
+    snprintf(w->kin_id, sizeof w->kin_id, "%s", ip_person_id(kin));
     th_ok(ip_plan_get(&plan, w->cu, w->plan_id));
     pf.period_start = "2026-01-01";
     pf.next_revision_on = "2026-09-01";
@@ -199,6 +263,7 @@ static void world_fill(world *w)
         snprintf(w->evaluation[i], 40, "%s", ip_evaluation_id(e));
         ip_evaluation_free(e);
     }
+    consents_fill(w);
 }
 
 static void world_close(world *w)
@@ -242,6 +307,7 @@ START_TEST(test_loader_fixed_number_of_queries)
     small = load_counted(&w, &c);
     ck_assert_uint_eq(c->participant_count, 1);
     ck_assert_uint_eq(c->goal_count, 0);
+    ck_assert_uint_eq(c->consent_count, 0);
     ip__plan_content_free(c);
     world_fill(&w);
     th_ok(ip_plan_revise(NULL, w.coordinator, w.plan_id, "Første revisjon", w.meeting[1]));
@@ -252,6 +318,8 @@ START_TEST(test_loader_fixed_number_of_queries)
     ck_assert_uint_eq(c->meeting_count, 2);
     ck_assert_uint_eq(c->evaluation_count, 2);
     ck_assert_uint_eq(c->revision_count, 1);
+    ck_assert_uint_eq(c->consent_count, 2);
+    ck_assert_uint_eq(c->consents[1]->recipient_count, 3);
     ip__plan_content_free(c);
     /* One statement per table whatever the plan holds, not one per child. */
     ck_assert_int_eq(small, IP__PLAN_CONTENT_QUERIES);
@@ -301,6 +369,34 @@ START_TEST(test_loader_hands_children_to_parents)
     ck_assert_str_eq(c->meetings[1]->actions[1]->meta.id, w.action[2]);
     ck_assert_str_eq(c->evaluations[0]->meta.id, w.evaluation[0]);
     ck_assert_str_eq(c->evaluations[1]->meta.id, w.evaluation[1]);
+    /* The person's consents, not another's, in creation order, with their
+     * givers and their recipients (units first, by id; then persons). */
+    ck_assert_uint_eq(c->consent_count, 2);
+    ck_assert_str_eq(c->consents[0]->meta.id, w.consent[0]);
+    ck_assert_int_eq(c->consents[0]->kind, IP_CONSENT_PLAN);
+    ck_assert_uint_eq(c->consents[0]->giver_count, 1);
+    ck_assert_str_eq(c->consents[0]->giver_ids[0], ip_person_id(w.person));
+    ck_assert_uint_eq(c->consents[0]->recipient_count, 0);
+    ck_assert_str_eq(c->consents[1]->meta.id, w.consent[1]);
+    ck_assert_uint_eq(c->consents[1]->giver_count, 1);
+    ck_assert_uint_eq(c->consents[1]->recipient_count, 3);
+    {
+        const ip__consent_recipient *r = c->consents[1]->recipients;
+        const char *u1 = strcmp(w.unit_id, w.unit2_id) < 0 ? w.unit_id : w.unit2_id;
+        const char *u2 = u1 == w.unit_id ? w.unit2_id : w.unit_id;
+
+        ck_assert_str_eq(r[0].recipient_id, u1);
+        ck_assert_str_eq(r[1].recipient_id, u2);
+        ck_assert_int_eq(r[0].is_unit && r[1].is_unit, 1);
+        ck_assert_str_eq(r[2].recipient_id, w.kin_id);
+        ck_assert_int_eq(r[2].is_unit, 0);
+        for (int i = 0; i < 3; i++) {
+            if (strcmp(r[i].recipient_id, w.unit_id) == 0)
+                ck_assert_str_eq(r[i].withdrawn_on, "2026-02-20");
+            else
+                ck_assert_ptr_null(r[i].withdrawn_on);
+        }
+    }
     ip__plan_content_free(c);
     world_close(&w);
 }
@@ -506,6 +602,149 @@ START_TEST(test_export_records)
 }
 END_TEST
 
+/* Asserts the keys of o are exactly keys, in that order. */
+static void assert_keys(const cJSON *o, const char *const *keys, size_t n)
+{
+    const cJSON *item;
+    size_t i = 0;
+
+    cJSON_ArrayForEach(item, o) {
+        ck_assert_uint_lt(i, n);
+        ck_assert_str_eq(item->string, keys[i]);
+        i++;
+    }
+    ck_assert_uint_eq(i, n);
+}
+
+START_TEST(test_export_consents)
+{
+    static const char *const keys[] = {
+        "id", "revision", "created_at", "updated_at", "kind", "form", "sections",
+        "purpose", "valid_from", "valid_to", "note", "registered_by", "withdrawn_on",
+        "withdrawn_by_id", "withdrawal_form", "given_by_ids", "recipients"};
+    static const char *const recipient_keys[] = {"id", "is_unit", "withdrawn_on",
+                                                 "withdrawn_by_id", "withdrawal_form"};
+    world w;
+    cJSON *doc;
+    const cJSON *list, *o, *sections, *recipients, *r;
+    const char *person_id;
+    int withdrawn = 0;
+
+    world_open(&w);
+    world_fill(&w);
+    person_id = ip_person_id(w.person);
+    doc = export_parsed(&w, w.coordinator);
+    list = array(doc, "consents", 2);
+
+    /* The consent to the plan: no sections, no recipients. */
+    o = cJSON_GetArrayItem(list, 0);
+    assert_keys(o, keys, sizeof keys / sizeof keys[0]);
+    assert_meta(o, w.consent[0]);
+    ck_assert_str_eq(str(o, "kind"), "plan");
+    ck_assert_str_eq(str(o, "form"), "written");
+    array(o, "sections", 0);
+    ck_assert_str_eq(str(o, "purpose"), "Utarbeide individuell plan");
+    ck_assert_str_eq(str(o, "valid_from"), "2026-01-01");
+    ck_assert_str_eq(str(o, "valid_to"), "2026-12-31");
+    assert_null(o, "note");
+    ck_assert_str_eq(str(o, "registered_by"), "case-worker-1");
+    assert_null(o, "withdrawn_on");
+    assert_null(o, "withdrawn_by_id");
+    assert_null(o, "withdrawal_form");
+    ck_assert_str_eq(cJSON_GetArrayItem(array(o, "given_by_ids", 1), 0)->valuestring,
+                     person_id);
+    array(o, "recipients", 0);
+
+    /* The sharing consent: sections as names in a fixed order, recipients
+     * with the one withdrawn. */
+    o = cJSON_GetArrayItem(list, 1);
+    assert_keys(o, keys, sizeof keys / sizeof keys[0]);
+    assert_meta(o, w.consent[1]);
+    ck_assert_str_eq(str(o, "kind"), "sharing");
+    ck_assert_str_eq(str(o, "form"), "oral_documented");
+    sections = array(o, "sections", 2);
+    ck_assert_str_eq(cJSON_GetArrayItem(sections, 0)->valuestring, "goals");
+    ck_assert_str_eq(cJSON_GetArrayItem(sections, 1)->valuestring, "measures");
+    assert_null(o, "valid_to");
+    ck_assert_str_eq(str(o, "note"), "Gitt muntlig i møte, notert av koordinator.");
+    assert_null(o, "withdrawn_on");
+    assert_null(o, "withdrawal_form");
+    recipients = array(o, "recipients", 3);
+    cJSON_ArrayForEach(r, recipients) {
+        const cJSON *is_unit = cJSON_GetObjectItemCaseSensitive(r, "is_unit");
+
+        assert_keys(r, recipient_keys, sizeof recipient_keys / sizeof recipient_keys[0]);
+        ck_assert(cJSON_IsBool(is_unit));
+        if (strcmp(str(r, "id"), w.unit_id) == 0) {
+            withdrawn++;
+            ck_assert_str_eq(str(r, "withdrawn_on"), "2026-02-20");
+            ck_assert_str_eq(str(r, "withdrawn_by_id"), person_id);
+            ck_assert_str_eq(str(r, "withdrawal_form"), "written");
+        } else {
+            assert_null(r, "withdrawn_on");
+            assert_null(r, "withdrawn_by_id");
+            assert_null(r, "withdrawal_form");
+        }
+    }
+    ck_assert_int_eq(withdrawn, 1);
+    r = cJSON_GetArrayItem(recipients, 2);
+    ck_assert_str_eq(str(r, "id"), w.kin_id);
+    ck_assert(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(r, "is_unit")));
+    ck_assert(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(recipients, 0),
+                                                            "is_unit")));
+    cJSON_Delete(doc);
+    world_close(&w);
+}
+END_TEST
+
+/* A whole withdrawal is in the document; every section named when a
+ * sharing consent opens all of them. */
+START_TEST(test_export_consent_withdrawn_whole)
+{
+    static const char *const all[] = {"goals", "measures", "meetings", "participants",
+                                      "evaluations"};
+    world w;
+    const char *self, *unit;
+    ip_consent_fields f = IP_CONSENT_FIELDS_INIT;
+    ip_withdrawal_fields wd = IP_WITHDRAWAL_FIELDS_INIT;
+    ip_consent *c = NULL;
+    cJSON *doc;
+    const cJSON *o, *sections;
+
+    world_open(&w);
+    self = ip_person_id(w.person);
+    unit = w.unit_id;
+    f.person_id = self;
+    f.kind = IP_CONSENT_SHARING;
+    f.form = IP_CONSENT_WRITTEN;
+    f.given_by_ids = &self;
+    f.given_by_count = 1;
+    f.recipient_unit_ids = &unit;
+    f.recipient_unit_count = 1;
+    f.purpose = "Samarbeid";
+    f.valid_from = "2026-02-01";
+    th_ok(ip_consent_create(&c, w.cu, &f));
+    wd.withdrawn_by_id = self;
+    wd.form = IP_CONSENT_ORAL_DOCUMENTED;
+    th_ok(ip_consent_withdraw(NULL, w.cu, ip_consent_id(c), 1, &wd));
+    doc = export_parsed(&w, w.cu);
+    o = cJSON_GetArrayItem(array(doc, "consents", 1), 0);
+    assert_meta(o, ip_consent_id(c));
+    ck_assert_int_eq(cJSON_GetObjectItemCaseSensitive(o, "revision")->valueint, 2);
+    sections = array(o, "sections", 5);
+    for (int i = 0; i < 5; i++)
+        ck_assert_str_eq(cJSON_GetArrayItem(sections, i)->valuestring, all[i]);
+    ck_assert_str_eq(str(o, "withdrawn_on"), TH_TODAY);
+    ck_assert_str_eq(str(o, "withdrawn_by_id"), self);
+    ck_assert_str_eq(str(o, "withdrawal_form"), "oral_documented");
+    /* The recipient row itself was not withdrawn on its own. */
+    assert_null(cJSON_GetArrayItem(array(o, "recipients", 1), 0), "withdrawn_on");
+    cJSON_Delete(doc);
+    ip_consent_free(c);
+    world_close(&w);
+}
+END_TEST
+
 START_TEST(test_export_same_bytes_twice)
 {
     world w;
@@ -607,10 +846,12 @@ START_TEST(test_export_who_may)
     person = th_session(w.store, IP_ROLE_PERSON, ip_person_id(w.person), NULL);
     th_ok(ip_plan_export(&text, NULL, person, w.plan_id));
     ip_free(text);
-    /* A provider of the plan, without a sharing consent (none exist yet). */
-    provider = th_session(w.store, IP_ROLE_PROVIDER, "nurse-7", w.unit_id);
+    /* A provider of the plan, under a sharing consent for goals and
+     * measures only: an export is the whole plan. */
+    provider = th_session(w.store, IP_ROLE_PROVIDER, "physio-7", w.unit2_id);
     text = (char *)"untouched";
     th_expect(IP_EDENIED, ip_plan_export(&text, &len, provider, w.plan_id));
+    ck_assert_ptr_nonnull(strstr(ip_error_last()->message, "provider.sharing_consent"));
     ck_assert_ptr_null(text);
     ck_assert_uint_eq(len, 0);
     snprintf(sql, sizeof sql,
@@ -693,6 +934,8 @@ Suite *suite(void)
     tcase_add_checked_fixture(document, th_setup, th_teardown);
     tcase_add_test(document, test_export_top_level_keys);
     tcase_add_test(document, test_export_records);
+    tcase_add_test(document, test_export_consents);
+    tcase_add_test(document, test_export_consent_withdrawn_whole);
     tcase_add_test(document, test_export_same_bytes_twice);
     tcase_add_test(document, test_export_nests_revision_documents);
     tcase_add_test(document, test_export_is_one_audited_export);

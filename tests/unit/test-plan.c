@@ -1,6 +1,8 @@
 /* Plans: opening (from a granted plan request or directly), the one open
- * plan per person, the lifecycle and its forbidden transitions, the plan's
- * own content, lists, names, and who may do what. */
+ * plan per person, the lifecycle and its forbidden transitions, activation
+ * under the person's consent to the plan and the end of the plan when that
+ * consent is withdrawn, the plan's own content, lists, names, and who may
+ * do what. */
 #include "harness.h"
 
 #include <stdio.h>
@@ -29,6 +31,44 @@ static ip_plan *direct_plan(ip_session *cu, const ip_person *person)
 
     th_ok(ip_plan_create_direct(&plan, cu, ip_person_id(person), NULL));
     return plan;
+}
+
+/* A consent to the plan about person_id, given by giver (the person from
+ * 16, else a parent), valid from..to (to may be NULL). */
+static ip_consent *plan_consent(ip_session *cu, const char *person_id, const char *giver,
+                                const char *from, const char *to)
+{
+    ip_consent_fields f = IP_CONSENT_FIELDS_INIT;
+    ip_consent *c = NULL;
+
+    f.person_id = person_id;
+    f.kind = IP_CONSENT_PLAN;
+    f.form = IP_CONSENT_WRITTEN;
+    f.given_by_ids = &giver;
+    f.given_by_count = 1;
+    f.purpose = "Utarbeide individuell plan";
+    f.valid_from = from;
+    f.valid_to = to;
+    th_ok(ip_consent_create(&c, cu, &f));
+    return c;
+}
+
+/* The test persons born 2012–2014 are children: their one parent with
+ * parental responsibility (from birth) consents to the plan, from
+ * 2026-01-01. */
+static void child_consents(ip_session *cu, const ip_person *child)
+{
+    ip_person *parent = th_person(cu, "1980-06-06", "Forelder");
+    ip_relation_fields r = IP_RELATION_FIELDS_INIT;
+
+    r.person_id = ip_person_id(child);
+    r.related_id = ip_person_id(parent);
+    r.kind = IP_RELATION_PARENT;
+    r.valid_from = ip_person_birth_date(child);
+    th_ok(ip_relation_create(NULL, cu, &r));
+    ip_consent_free(plan_consent(cu, ip_person_id(child), ip_person_id(parent),
+                                 "2026-01-01", NULL));
+    ip_person_free(parent);
 }
 
 /* A practitioner in unit_id; returns its id (static, 4 slots). */
@@ -164,6 +204,7 @@ START_TEST(one_open_plan_per_person)
     char first_id[40];
 
     decide_plan_request(cu, app, 1, IP_OUTCOME_GRANTED);
+    child_consents(cu, person);
     first = direct_plan(cu, person);
     snprintf(first_id, sizeof first_id, "%s", ip_plan_id(first));
     /* A second direct plan, and one from a granted application, are both
@@ -254,6 +295,7 @@ START_TEST(lifecycle_and_forbidden_transitions)
     ip_plan_fields f = full_fields();
     int64_t rev = 0;
 
+    child_consents(cu, person);
     th_now_ms += 60000;
     th_ok(ip_plan_activate(&rev, cu, id, 1, NULL));
     ck_assert_int_eq(rev, 2);
@@ -314,6 +356,7 @@ START_TEST(lifecycle_dates)
     ip_plan *plan = direct_plan(cu, person), *got = NULL;
     const char *id = ip_plan_id(plan);
 
+    child_consents(cu, person);
     /* Today is 2026-03-02 and the plan was made today. */
     th_expect(IP_EINVALID, ip_plan_activate(NULL, cu, id, 1, "2026-03-03"));
     th_field("plan.activated_on");
@@ -346,6 +389,163 @@ START_TEST(lifecycle_dates)
 }
 END_TEST
 
+/* The plan's status, revision and (when ended) reason, read back. */
+static void assert_plan(ip_session *cu, const char *id, ip_plan_status status,
+                        int64_t revision)
+{
+    ip_plan *got = NULL;
+
+    th_ok(ip_plan_get(&got, cu, id));
+    ck_assert_int_eq(ip_plan_status_of(got), status);
+    ck_assert_int_eq(ip_plan_revision(got), revision);
+    ip_plan_free(got);
+}
+
+/* Activation is refused with IP_ESTATE naming plan.consent, and changes
+ * nothing. */
+static void activation_refused(ip_session *cu, const char *id)
+{
+    int before = th_count("SELECT count(*) FROM audit_event");
+
+    th_expect(IP_ESTATE, ip_plan_activate(NULL, cu, id, 1, NULL));
+    th_field("plan.consent");
+    ck_assert_ptr_nonnull(strstr(ip_error_last()->message, "consent to the plan"));
+    assert_plan(cu, id, IP_PLAN_DRAFT, 1);
+    /* Only the read just made is audited; the refusal wrote nothing. */
+    ck_assert_int_eq(th_count("SELECT count(*) FROM audit_event"), before + 1);
+    ck_assert_int_eq(th_count("SELECT count(*) FROM plan WHERE activated_on IS NOT NULL"), 0);
+}
+
+static ip_withdrawal_fields whole_withdrawal(const char *by)
+{
+    ip_withdrawal_fields w = IP_WITHDRAWAL_FIELDS_INIT;
+
+    w.withdrawn_by_id = by;
+    w.form = IP_CONSENT_ORAL_DOCUMENTED;
+    return w;
+}
+
+/* Activation needs the person's consent to the plan, in force on the day:
+ * none, a sharing consent only, an expired one, one not yet begun and a
+ * withdrawn one are all refused. */
+START_TEST(activation_needs_plan_consent)
+{
+    ip_store *store = th_store();
+    ip_session *cu = th_cu_session(store);
+    ip_person *person = th_person(cu, "1980-02-02", "Anne");
+    const char *pid = ip_person_id(person);
+    const char *unit = th_unit(store, "Hjemmetjenesten", IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0);
+    ip_consent_fields sf = IP_CONSENT_FIELDS_INIT;
+    ip_withdrawal_fields w = whole_withdrawal(pid);
+    ip_consent *withdrawn, *c;
+    ip_plan *plan;
+    char id[40];
+
+    /* Given and withdrawn before the plan was opened. */
+    withdrawn = plan_consent(cu, pid, pid, "2026-01-01", NULL);
+    th_ok(ip_consent_withdraw(NULL, cu, ip_consent_id(withdrawn), 1, &w));
+    plan = direct_plan(cu, person);
+    snprintf(id, sizeof id, "%s", ip_plan_id(plan));
+
+    /* A withdrawn consent opens nothing... */
+    activation_refused(cu, id);
+    /* ...nor a sharing consent, which is not a consent to the plan... */
+    sf.person_id = pid;
+    sf.kind = IP_CONSENT_SHARING;
+    sf.form = IP_CONSENT_WRITTEN;
+    sf.given_by_ids = &pid;
+    sf.given_by_count = 1;
+    sf.recipient_unit_ids = &unit;
+    sf.recipient_unit_count = 1;
+    sf.purpose = "Samarbeid i ansvarsgruppen";
+    sf.valid_from = "2026-01-01";
+    th_ok(ip_consent_create(NULL, cu, &sf));
+    activation_refused(cu, id);
+    /* ...nor one that expired yesterday... */
+    ip_consent_free(plan_consent(cu, pid, pid, "2025-01-01", "2026-03-01"));
+    activation_refused(cu, id);
+    /* ...nor one that begins tomorrow. */
+    ip_consent_free(plan_consent(cu, pid, pid, "2026-03-03", NULL));
+    activation_refused(cu, id);
+    ck_assert_int_eq(th_count("SELECT count(*) FROM consent WHERE kind = 1"), 3);
+
+    /* One in force today: the plan is activated. */
+    c = plan_consent(cu, pid, pid, TH_TODAY, "2026-03-02");
+    th_ok(ip_plan_activate(NULL, cu, id, 1, NULL));
+    assert_plan(cu, id, IP_PLAN_ACTIVE, 2);
+    ip_consent_free(c);
+    ip_consent_free(withdrawn);
+    ip_plan_free(plan);
+    ip_person_free(person);
+    th_close(store);
+}
+END_TEST
+
+/* An outbox event of kind about object_id, concerning person_id. */
+static int outbox_has(ip_session *cu, ip_outbox_kind kind, const char *object_kind,
+                      const char *object_id, const char *person_id)
+{
+    ip_outbox_iterator *it = NULL;
+    ip_outbox_event *e = NULL;
+    int found = 0, rc;
+
+    th_ok(ip_outbox_iterator_new(&it, cu, 1));
+    while ((rc = ip_outbox_next(&e, it)) == IP_OK) {
+        found += ip_outbox_event_kind_of(e) == kind &&
+                 strcmp(ip_outbox_event_object_kind(e), object_kind) == 0 &&
+                 strcmp(ip_outbox_event_object_id(e), object_id) == 0 &&
+                 strcmp(ip_outbox_event_person_id(e), person_id) == 0;
+        ip_outbox_event_free(e);
+    }
+    ck_assert_int_eq(rc, IP_ITEROVER);
+    ip_outbox_iterator_free(it);
+    return found;
+}
+
+/* Withdrawing the consent to the plan ends the active plan at once, with
+ * the reason consent_withdrawn, and tells the host through the outbox. */
+START_TEST(withdrawing_plan_consent_ends_plan)
+{
+    ip_store *store = th_store();
+    ip_session *cu = th_cu_session(store);
+    ip_person *person = th_person(cu, "1980-02-02", "Anne");
+    const char *pid = ip_person_id(person);
+    ip_withdrawal_fields w = whole_withdrawal(pid);
+    ip_consent *c = plan_consent(cu, pid, pid, "2026-01-01", NULL);
+    ip_plan *plan = direct_plan(cu, person), *got = NULL;
+    const char *id = ip_plan_id(plan);
+
+    th_ok(ip_plan_activate(NULL, cu, id, 1, NULL));
+    ck_assert_int_eq(th_count("SELECT count(*) FROM outbox_event"), 0);
+    th_now_ms += 60000;
+    th_ok(ip_consent_withdraw(NULL, cu, ip_consent_id(c), 1, &w));
+    th_ok(ip_plan_get(&got, cu, id));
+    ck_assert_int_eq(ip_plan_status_of(got), IP_PLAN_ENDED);
+    ck_assert_int_eq(ip_plan_end_reason_of(got), IP_PLAN_END_CONSENT_WITHDRAWN);
+    ck_assert_str_eq(ip_plan_ended_on(got), TH_TODAY);
+    ck_assert_str_eq(ip_plan_activated_on(got), TH_TODAY);
+    ck_assert_int_eq(ip_plan_revision(got), 3);
+    ck_assert_str_eq(ip_plan_updated_at(got), "2026-03-02T10:01:00.000Z");
+    ip_plan_free(got);
+    /* The host learns of both. */
+    ck_assert_int_eq(outbox_has(cu, IP_OUTBOX_CONSENT_WITHDRAWN, "consent",
+                                ip_consent_id(c), pid), 1);
+    ck_assert_int_eq(outbox_has(cu, IP_OUTBOX_PLAN_ENDED, "plan", id, pid), 1);
+    ck_assert_int_eq(th_count("SELECT count(*) FROM outbox_event"), 2);
+    /* The person has no open plan; a new one cannot be put in force
+     * without a new consent. */
+    th_expect(IP_ENOTFOUND, ip_plan_find_open(&got, cu, pid));
+    ip_plan_free(plan);
+    plan = direct_plan(cu, person);
+    th_expect(IP_ESTATE, ip_plan_activate(NULL, cu, ip_plan_id(plan), 1, NULL));
+    th_field("plan.consent");
+    ip_plan_free(plan);
+    ip_consent_free(c);
+    ip_person_free(person);
+    th_close(store);
+}
+END_TEST
+
 START_TEST(update_replaces_content)
 {
     ip_store *store = th_store();
@@ -358,6 +558,7 @@ START_TEST(update_replaces_content)
 
     th_ok(ip_plan_create_direct(&plan, cu, ip_person_id(person), &f));
     id = ip_plan_id(plan);
+    child_consents(cu, person);
     th_ok(ip_plan_activate(NULL, cu, id, 1, NULL));
     f = (ip_plan_fields)IP_PLAN_FIELDS_INIT;
     f.needs = "Nye behov.";
@@ -512,6 +713,7 @@ START_TEST(iterate_by_person_and_status)
     a2 = direct_plan(cu, a);
     th_now_ms += 1000;
     b1 = direct_plan(cu, b);
+    child_consents(cu, a);
     th_ok(ip_plan_activate(NULL, cu, ip_plan_id(a2), 1, NULL));
 
     /* Everything, oldest first. */
@@ -701,6 +903,7 @@ START_TEST(who_may_do_what)
     th_ok(ip_participant_create(NULL, cu, &pf));
 
     /* The plan's coordinator keeps it. */
+    child_consents(cu, person);
     th_ok(ip_plan_get(&got, coordinator, id));
     ip_plan_free(got);
     th_ok(ip_plan_update(&rev, coordinator, id, 1, &f));
@@ -793,6 +996,8 @@ Suite *suite(void)
     tcase_add_test(tc, from_application);
     tcase_add_test(tc, lifecycle_and_forbidden_transitions);
     tcase_add_test(tc, lifecycle_dates);
+    tcase_add_test(tc, activation_needs_plan_consent);
+    tcase_add_test(tc, withdrawing_plan_consent_ends_plan);
     tcase_add_test(tc, update_replaces_content);
     tcase_add_test(tc, bad_input_changes_nothing);
     tcase_add_test(tc, iterate_by_person_and_status);

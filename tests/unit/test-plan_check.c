@@ -25,13 +25,18 @@ typedef struct {
     struct ip_goal *goal_ptrs[2];
     struct ip_measure measures[2];
     struct ip_measure *measure_ptrs[2];
+    /* [0] to the plan, [1] to sharing (with recipients[0..1]), [2] spare */
+    struct ip_consent consents[3];
+    struct ip_consent *consent_ptrs[3];
+    ip__consent_recipient recipients[2];
     ip__plan_content c;
 } fixture;
 
 #define PERSON_ID "01890000-0000-7000-8000-0000000000aa"
 
-/* A plan that has everything but consent (h): participants the person,
- * a coordinator and a provider; one goal; one measure. */
+/* A complete plan: participants the person, a coordinator and a provider;
+ * one goal; one measure; a consent to the plan and a sharing consent to one
+ * unit, both in force today (2026-03-02). */
 static void fixture_complete(fixture *f)
 {
     memset(f, 0, sizeof *f);
@@ -67,6 +72,20 @@ static void fixture_complete(fixture *f)
     f->c.goal_count = 1;
     f->c.measures = f->measure_ptrs;
     f->c.measure_count = 1;
+    f->consents[0].kind = IP_CONSENT_PLAN;
+    f->consents[0].valid_from = S("2026-01-01");
+    f->consents[1].kind = IP_CONSENT_SHARING;
+    f->consents[1].valid_from = S("2026-01-01");
+    f->consents[1].valid_to = S("2026-12-31");
+    f->consents[1].sections = IP_SECTION_ALL;
+    f->recipients[0].recipient_id = S("01890000-0000-7000-8000-0000000000bb");
+    f->recipients[0].is_unit = 1;
+    f->consents[1].recipients = f->recipients;
+    f->consents[1].recipient_count = 1;
+    for (int i = 0; i < 3; i++)
+        f->consent_ptrs[i] = &f->consents[i];
+    f->c.consents = f->consent_ptrs;
+    f->c.consent_count = 2;
 }
 
 /* Asserts the check of f->c gives exactly the codes listed (in order). */
@@ -86,13 +105,15 @@ static void assert_codes(const fixture *f, const char *const *codes, size_t n)
     }
 }
 
-START_TEST(test_pure_complete_but_consent)
+START_TEST(test_pure_complete)
 {
     fixture f;
-    const char *codes[] = {"h.no_consent"};
+    struct ip_plan_check check;
 
     fixture_complete(&f);
-    assert_codes(&f, codes, 1);
+    assert_codes(&f, NULL, 0);
+    ip__plan_check_items(&f.c, TH_TODAY, &check);
+    ck_assert(ip_plan_check_is_complete(&check));
 }
 END_TEST
 
@@ -101,26 +122,29 @@ START_TEST(test_pure_nothing)
     fixture f;
     const char *codes[] = {"a.no_goals", "b.no_participants", "c.no_coordinator",
                            "d.no_person_contribution", "e.no_measures", "f.no_measures",
-                           "g.no_period", "h.no_consent", "i.no_cooperation"};
+                           "g.no_period", "h.no_plan_consent", "i.no_cooperation"};
 
     fixture_complete(&f);
     memset(&f.plan, 0, sizeof f.plan);
     f.c.participant_count = 0;
     f.c.goal_count = 0;
     f.c.measure_count = 0;
+    f.c.consent_count = 0;
     assert_codes(&f, codes, 9);
 }
 END_TEST
 
 /* One item missing alone: what to take away, and the codes the check then
- * gives (h is always missing for now). Item b cannot miss alone: the
- * coordinator (c) and a contributing provider (d) take part themselves. */
+ * gives (none: the change leaves the plan complete). Item b cannot miss
+ * alone: the coordinator (c) and a contributing provider (d) take part
+ * themselves. */
 typedef struct {
     void (*knock_out)(fixture *f);
     const char *codes[4];
 } knockout;
 
-#define H "h.no_consent"
+#define NO_PLAN "h.no_plan_consent"
+#define NO_SHARING "h.no_sharing_consent"
 
 static void no_goal(fixture *f) { f->c.goal_count = 0; }
 static void only_cancelled_goal(fixture *f) { f->goals[0].status = IP_GOAL_CANCELLED; }
@@ -167,7 +191,7 @@ static void measure_without_how(fixture *f)
 }
 static void cancelled_measure_without_extent_or_how(fixture *f)
 {
-    /* A cancelled measure is not held to it: nothing is missing but h. */
+    /* A cancelled measure is not held to it: nothing is missing. */
     f->measures[1].status = IP_MEASURE_CANCELLED;
     f->measure_ptrs[1] = &f->measures[1];
     f->c.measure_count = 2;
@@ -176,25 +200,78 @@ static void no_period(fixture *f) { f->plan.period_start = NULL; }
 static void no_revision_date(fixture *f) { f->plan.next_revision_on = NULL; }
 static void no_cooperation(fixture *f) { f->plan.cooperation = NULL; }
 
+/* Item h: the consent to the plan and a sharing consent, in force today. */
+static void no_consents(fixture *f) { f->c.consent_count = 0; }
+static void only_sharing(fixture *f) { f->consent_ptrs[0] = &f->consents[1]; }
+static void only_plan(fixture *f) { f->c.consent_count = 1; }
+static void plan_consent_expired(fixture *f) { f->consents[0].valid_to = S("2026-03-01"); }
+static void plan_consent_ends_today(fixture *f) { f->consents[0].valid_to = S(TH_TODAY); }
+static void plan_consent_not_yet(fixture *f) { f->consents[0].valid_from = S("2026-03-03"); }
+static void plan_consent_withdrawn(fixture *f)
+{
+    f->consents[0].withdrawn_on = S(TH_TODAY); /* withdrawal takes effect at once */
+}
+static void plan_consent_withdrawn_and_given_again(fixture *f)
+{
+    f->consents[0].withdrawn_on = S("2026-02-01");
+    f->consents[2].kind = IP_CONSENT_PLAN;
+    f->consents[2].valid_from = S("2026-02-15");
+    f->c.consent_count = 3;
+}
+static void sharing_expired(fixture *f) { f->consents[1].valid_to = S("2026-02-28"); }
+static void sharing_not_yet(fixture *f) { f->consents[1].valid_from = S("2026-04-01"); }
+static void sharing_withdrawn(fixture *f) { f->consents[1].withdrawn_on = S("2026-02-20"); }
+static void sharing_recipient_withdrawn(fixture *f)
+{
+    f->recipients[0].withdrawn_on = S(TH_TODAY);
+}
+static void sharing_one_of_two_recipients_withdrawn(fixture *f)
+{
+    /* The other recipient (next of kin) still holds it: h is met. */
+    f->recipients[0].withdrawn_on = S("2026-02-20");
+    f->recipients[1].recipient_id = S("01890000-0000-7000-8000-0000000000cc");
+    f->consents[1].recipient_count = 2;
+}
+static void sharing_without_recipients(fixture *f) { f->consents[1].recipient_count = 0; }
+static void two_plan_consents(fixture *f)
+{
+    /* Two consents to the plan but none to sharing. */
+    f->consents[1].kind = IP_CONSENT_PLAN;
+}
+
 static const knockout knockouts[] = {
-    {no_goal, {"a.no_goals", H}},
-    {only_cancelled_goal, {"a.no_goals", H}},
-    {no_resources, {"a.no_resources", H}},
-    {empty_needs, {"a.no_needs", H}},
-    {only_the_person,
-     {"b.no_participants", "c.no_coordinator", "d.no_provider_contribution", H}},
-    {no_coordinator, {"c.no_coordinator", H}},
-    {coordinator_ended, {"c.no_coordinator", H}},
-    {no_person_contribution, {"d.no_person_contribution", H}},
-    {person_not_a_participant, {"d.no_person_contribution", H}},
-    {no_provider_contribution, {"d.no_provider_contribution", H}},
-    {contribution_of_ended_provider, {"d.no_provider_contribution", H}},
-    {measure_without_extent, {"e.measure_without_extent", H}},
-    {measure_without_how, {"f.measure_without_how", H}},
-    {cancelled_measure_without_extent_or_how, {H}},
-    {no_period, {"g.no_period", H}},
-    {no_revision_date, {"g.no_revision_date", H}},
-    {no_cooperation, {H, "i.no_cooperation"}},
+    {no_goal, {"a.no_goals"}},
+    {only_cancelled_goal, {"a.no_goals"}},
+    {no_resources, {"a.no_resources"}},
+    {empty_needs, {"a.no_needs"}},
+    {only_the_person, {"b.no_participants", "c.no_coordinator", "d.no_provider_contribution"}},
+    {no_coordinator, {"c.no_coordinator"}},
+    {coordinator_ended, {"c.no_coordinator"}},
+    {no_person_contribution, {"d.no_person_contribution"}},
+    {person_not_a_participant, {"d.no_person_contribution"}},
+    {no_provider_contribution, {"d.no_provider_contribution"}},
+    {contribution_of_ended_provider, {"d.no_provider_contribution"}},
+    {measure_without_extent, {"e.measure_without_extent"}},
+    {measure_without_how, {"f.measure_without_how"}},
+    {cancelled_measure_without_extent_or_how, {NULL}},
+    {no_period, {"g.no_period"}},
+    {no_revision_date, {"g.no_revision_date"}},
+    {no_cooperation, {"i.no_cooperation"}},
+    {no_consents, {NO_PLAN}},
+    {only_sharing, {NO_PLAN}},
+    {only_plan, {NO_SHARING}},
+    {plan_consent_expired, {NO_PLAN}},
+    {plan_consent_ends_today, {NULL}},
+    {plan_consent_not_yet, {NO_PLAN}},
+    {plan_consent_withdrawn, {NO_PLAN}},
+    {plan_consent_withdrawn_and_given_again, {NULL}},
+    {sharing_expired, {NO_SHARING}},
+    {sharing_not_yet, {NO_SHARING}},
+    {sharing_withdrawn, {NO_SHARING}},
+    {sharing_recipient_withdrawn, {NO_SHARING}},
+    {sharing_one_of_two_recipients_withdrawn, {NULL}},
+    {sharing_without_recipients, {NO_SHARING}},
+    {two_plan_consents, {NO_SHARING}},
 };
 
 START_TEST(test_pure_one_item_missing)
@@ -215,11 +292,12 @@ START_TEST(test_pure_one_entry_per_letter)
 {
     fixture f;
     const char *codes[] = {"a.no_resources", "e.measure_without_extent",
-                           "f.measure_without_how", "g.no_period", "h.no_consent"};
+                           "f.measure_without_how", "g.no_period", "h.no_plan_consent"};
 
-    /* Several sub-rules of a, e, f and g fail: one entry per letter, the
-     * first failing sub-rule's code. */
+    /* Several sub-rules of a, e, f, g and h fail: one entry per letter, the
+     * first failing sub-rule's code (for h, the consent to the plan). */
     fixture_complete(&f);
+    f.c.consent_count = 0;
     f.plan.resources = NULL;
     f.plan.needs = NULL;
     f.measures[0].extent = NULL;
@@ -233,11 +311,11 @@ END_TEST
 START_TEST(test_pure_no_measures_fails_e_and_f)
 {
     fixture f;
-    const char *codes[] = {"e.no_measures", "f.no_measures", "h.no_consent"};
+    const char *codes[] = {"e.no_measures", "f.no_measures"};
 
     fixture_complete(&f);
     f.measures[0].status = IP_MEASURE_CANCELLED;
-    assert_codes(&f, codes, 3);
+    assert_codes(&f, codes, 2);
 }
 END_TEST
 
@@ -251,18 +329,27 @@ START_TEST(test_pure_texts)
     f.c.participant_count = 0;
     f.c.goal_count = 0;
     f.c.measure_count = 0;
+    f.c.consent_count = 0;
     ip__plan_check_items(&f.c, TH_TODAY, &check);
     ck_assert_uint_eq(check.count, 9);
     ck_assert_str_eq(check.missing[2].text,
                      "Planen mangler koordinator: legg til en deltaker med rollen koordinator.");
-    /* Item h says consent is not yet recorded in libip. */
-    ck_assert_ptr_nonnull(strstr(check.missing[7].text, "libip"));
-    ck_assert_ptr_nonnull(strstr(check.missing[7].text, "amtykke"));
+    /* Item h names the consent that is missing, and who gives it. */
+    ck_assert_ptr_nonnull(strstr(check.missing[7].text, "mangler samtykke til planen"));
+    ck_assert_ptr_nonnull(strstr(check.missing[7].text, "foreldreansvar"));
+    ck_assert_ptr_null(strstr(check.missing[7].text, "libip"));
     for (size_t i = 0; i < 9; i++) {
         ck_assert_int_eq(check.missing[i].letter, 'a' + (int)i);
         /* Every text says what is missing and, after the colon, what to do. */
         ck_assert_ptr_nonnull(strstr(check.missing[i].text, ": "));
     }
+    /* With the consent to the plan given, the sharing consent is asked for. */
+    fixture_complete(&f);
+    f.c.consent_count = 1;
+    ip__plan_check_items(&f.c, TH_TODAY, &check);
+    ck_assert_uint_eq(check.count, 1);
+    ck_assert_ptr_nonnull(strstr(check.missing[0].text, "mangler samtykke til deling"));
+    ck_assert_ptr_nonnull(strstr(check.missing[0].text, ": registrer hvilke tjenesteytere"));
 }
 END_TEST
 
@@ -280,6 +367,8 @@ typedef struct {
     char coordinator_pid[40];
     char person_pid[40];
     char provider_pid[40];
+    char plan_consent[40];    /* the person's consent to the plan */
+    char sharing_consent[40]; /* and to sharing, with the provider unit */
 } world;
 
 static void practitioner_add(ip_store *store, const char *unit_id, const char *given,
@@ -330,7 +419,42 @@ static ip_plan_fields complete_fields(void)
     return f;
 }
 
-/* A plan; complete (all but h) when complete is set, else empty. */
+/* The person's consent of kind, given by the person themselves (an adult)
+ * from 2026-01-01; sharing with unit_id. Its id into out. */
+static void consent_add(world *w, ip_consent_kind kind, const char *unit_id, char out[40])
+{
+    ip_consent_fields f = IP_CONSENT_FIELDS_INIT;
+    const char *giver = ip_person_id(w->person);
+    ip_consent *c = NULL;
+
+    f.person_id = giver;
+    f.kind = kind;
+    f.form = IP_CONSENT_WRITTEN;
+    f.given_by_ids = &giver;
+    f.given_by_count = 1;
+    f.recipient_unit_ids = unit_id ? &unit_id : NULL;
+    f.recipient_unit_count = unit_id ? 1 : 0;
+    f.purpose = kind == IP_CONSENT_PLAN ? "Utarbeide individuell plan"
+                                        : "Samarbeid i ansvarsgruppen";
+    f.valid_from = "2026-01-01";
+    th_ok(ip_consent_create(&c, w->cu, &f));
+    snprintf(out, 40, "%s", ip_consent_id(c));
+    ip_consent_free(c);
+}
+
+/* Withdraws consent id (at revision 1) whole, or for recipient. */
+static void consent_withdraw(world *w, const char *id, const char *recipient)
+{
+    ip_withdrawal_fields f = IP_WITHDRAWAL_FIELDS_INIT;
+
+    f.recipient_id = recipient;
+    f.withdrawn_by_id = ip_person_id(w->person);
+    f.form = IP_CONSENT_ORAL_DOCUMENTED;
+    th_ok(ip_consent_withdraw(NULL, w->cu, id, 1, &f));
+}
+
+/* A plan; complete (every item a–i, consents included) when complete is
+ * set, else empty. */
 static void world_open(world *w, bool complete)
 {
     ip_plan_fields pf = complete_fields();
@@ -373,6 +497,8 @@ static void world_open(world *w, bool complete)
         m.responsible_unit_id = w->unit_id;
         th_ok(ip_measure_create(NULL, w->coordinator, &m));
     }
+    consent_add(w, IP_CONSENT_PLAN, NULL, w->plan_consent);
+    consent_add(w, IP_CONSENT_SHARING, w->unit_id, w->sharing_consent);
 }
 
 static void world_close(world *w)
@@ -392,16 +518,45 @@ static void assert_missing(ip_plan_check *check, const char *letters)
         ck_assert_int_eq(ip_plan_check_missing_letter(check, i), letters[i]);
 }
 
-START_TEST(test_run_complete_plan_misses_only_consent)
+START_TEST(test_run_complete_plan)
 {
     world w;
     ip_plan_check *check = NULL;
 
     world_open(&w, true);
     th_ok(ip_plan_check_run(&check, w.coordinator, w.plan_id));
+    assert_missing(check, "");
+    ck_assert(ip_plan_check_is_complete(check));
+    ip_plan_check_free(check);
+    world_close(&w);
+}
+END_TEST
+
+/* Item h follows the consents the store holds: withdrawn, they no longer
+ * count, at once. */
+START_TEST(test_run_item_h_follows_consent)
+{
+    world w;
+    ip_plan_check *check = NULL;
+    char again[40];
+
+    world_open(&w, true);
+    /* The only recipient of the sharing consent is withdrawn. */
+    consent_withdraw(&w, w.sharing_consent, w.unit_id);
+    th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
     assert_missing(check, "h");
-    ck_assert_str_eq(ip_plan_check_missing_code(check, 0), "h.no_consent");
-    ck_assert_ptr_nonnull(strstr(ip_plan_check_missing_text(check, 0), "libip"));
+    ck_assert_str_eq(ip_plan_check_missing_code(check, 0), "h.no_sharing_consent");
+    ip_plan_check_free(check);
+    /* Shared again: complete. */
+    consent_add(&w, IP_CONSENT_SHARING, w.unit_id, again);
+    th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
+    assert_missing(check, "");
+    ip_plan_check_free(check);
+    /* The consent to the plan is withdrawn: h again, whatever is shared. */
+    consent_withdraw(&w, w.plan_consent, NULL);
+    th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
+    assert_missing(check, "h");
+    ck_assert_str_eq(ip_plan_check_missing_code(check, 0), "h.no_plan_consent");
     ip_plan_check_free(check);
     world_close(&w);
 }
@@ -439,8 +594,8 @@ START_TEST(test_run_follows_changes)
     th_ok(ip_plan_update(NULL, w.coordinator, w.plan_id, ip_plan_revision(plan), &pf));
     ip_plan_free(plan);
     th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
-    assert_missing(check, "hi");
-    ck_assert_str_eq(ip_plan_check_missing_code(check, 1), "i.no_cooperation");
+    assert_missing(check, "i");
+    ck_assert_str_eq(ip_plan_check_missing_code(check, 0), "i.no_cooperation");
     ip_plan_check_free(check);
     /* The coordinator's participation ended yesterday: c as well. */
     th_ok(ip_participant_get(&coordinator, w.cu, w.coordinator_pid));
@@ -448,7 +603,7 @@ START_TEST(test_run_follows_changes)
                              ip_participant_revision(coordinator), "2026-03-01"));
     ip_participant_free(coordinator);
     th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
-    assert_missing(check, "chi");
+    assert_missing(check, "ci");
     ck_assert_str_eq(ip_plan_check_missing_code(check, 0), "c.no_coordinator");
     ip_plan_check_free(check);
     world_close(&w);
@@ -488,11 +643,16 @@ START_TEST(test_run_who_may)
     person = th_session(w.store, IP_ROLE_PERSON, ip_person_id(w.person), NULL);
     th_ok(ip_plan_check_run(&check, person, w.plan_id));
     ip_plan_check_free(check);
-    /* A provider that takes part in the plan reads it only under a sharing
-     * consent, which does not exist yet. */
+    /* A provider that takes part in the plan reads it under the sharing
+     * consent for its unit... */
     provider = th_session(w.store, IP_ROLE_PROVIDER, "nurse-7", w.unit_id);
+    th_ok(ip_plan_check_run(&check, provider, w.plan_id));
+    ip_plan_check_free(check);
+    /* ...and not once the consent is withdrawn for its unit. */
+    consent_withdraw(&w, w.sharing_consent, w.unit_id);
     check = (ip_plan_check *)&w; /* must be reset to NULL */
     th_expect(IP_EDENIED, ip_plan_check_run(&check, provider, w.plan_id));
+    ck_assert_ptr_nonnull(strstr(ip_error_last()->message, "provider.sharing_consent"));
     ck_assert_ptr_null(check);
     snprintf(sql, sizeof sql,
              "SELECT count(*) FROM audit_event WHERE outcome = 'denied'"
@@ -534,10 +694,12 @@ START_TEST(test_getters_out_of_range)
     world w;
     ip_plan_check *check = NULL;
 
-    world_open(&w, true);
+    world_open(&w, false);
     th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
-    ck_assert_int_eq(ip_plan_check_missing_letter(check, 1), 0);
-    ck_assert_ptr_null(ip_plan_check_missing_code(check, 1));
+    ck_assert_uint_eq(ip_plan_check_missing_count(check), 9);
+    ck_assert_int_eq(ip_plan_check_missing_letter(check, 8), 'i');
+    ck_assert_int_eq(ip_plan_check_missing_letter(check, 9), 0);
+    ck_assert_ptr_null(ip_plan_check_missing_code(check, 9));
     ck_assert_ptr_null(ip_plan_check_missing_text(check, 9));
     ip_plan_check_free(check);
     ck_assert_uint_eq(ip_plan_check_missing_count(NULL), 0);
@@ -555,7 +717,7 @@ Suite *suite(void)
     TCase *pure = tcase_create("pure");
     TCase *run = tcase_create("run");
 
-    tcase_add_test(pure, test_pure_complete_but_consent);
+    tcase_add_test(pure, test_pure_complete);
     tcase_add_test(pure, test_pure_nothing);
     tcase_add_loop_test(pure, test_pure_one_item_missing, 0,
                         (int)(sizeof knockouts / sizeof knockouts[0]));
@@ -565,7 +727,8 @@ Suite *suite(void)
     suite_add_tcase(s, pure);
 
     tcase_add_checked_fixture(run, th_setup, th_teardown);
-    tcase_add_test(run, test_run_complete_plan_misses_only_consent);
+    tcase_add_test(run, test_run_complete_plan);
+    tcase_add_test(run, test_run_item_h_follows_consent);
     tcase_add_test(run, test_run_empty_plan_misses_all);
     tcase_add_test(run, test_run_follows_changes);
     tcase_add_test(run, test_run_is_one_audited_read);

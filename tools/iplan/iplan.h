@@ -44,6 +44,8 @@ struct iplan_opts {
     const char *purpose;   /* --purpose, or NULL */
     const char *format;    /* --format, or NULL (export) */
     int json;              /* --json */
+    const char *person; /* --person, or NULL (audit) */
+    int verify;         /* --verify (audit) */
 };
 
 /* util.c: errors and the store */
@@ -278,5 +280,6 @@ int iplan_cmd_plans(const struct iplan_opts *opts);
 int iplan_cmd_overdue(const struct iplan_opts *opts);
 int iplan_cmd_show(const struct iplan_opts *opts);
 int iplan_cmd_export(const struct iplan_opts *opts);
+int iplan_cmd_audit(const struct iplan_opts *opts);
 
 #endif

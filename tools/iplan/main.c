@@ -25,6 +25,8 @@ static const struct command commands[] = {
      "print a plan for a person to read (Norwegian), with what it lacks"},
     {"export", iplan_cmd_export, 0, 1, 1,
      "print a plan as its native JSON document (" IPLAN_FORMAT_NATIVE ")"},
+    {"audit", iplan_cmd_audit, 1, 0, 0,
+     "print a person's access log, or verify the audit log's hash chain"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -33,6 +35,8 @@ static void usage(FILE *out)
 {
     fputs("Usage: iplan [OPTIONS] COMMAND STORE\n"
           "       iplan [OPTIONS] show|export STORE PLAN_ID\n"
+          "       iplan [OPTIONS] audit STORE --person PERSON_ID [--json]\n"
+          "       iplan audit STORE --verify\n"
           "       iplan --version | --help\n"
           "\n"
           "Commands:\n",
@@ -41,7 +45,11 @@ static void usage(FILE *out)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
     fputs("\n"
           "Options:\n"
-          "  --json           print a JSON array instead of text (plans, overdue)\n"
+          "  --json           print a JSON array instead of text (plans, overdue, audit)\n"
+          "  --person ID      audit: the person whose access log to print (who read\n"
+          "                   or changed what about them, and when)\n"
+          "  --verify         audit: check the audit log's hash chain and name the\n"
+          "                   first event changed, removed, inserted or reordered\n"
           "  --format FORMAT  the document export prints; only " IPLAN_FORMAT_NATIVE "\n"
           "                   (the default) for now\n"
           "  --actor ID       who is acting, written to the audit log\n"
@@ -99,8 +107,10 @@ static void print_version(void)
 /* Options taking a value: --name VALUE or --name=VALUE. */
 static const char **value_option(struct iplan_opts *o, const char *name, size_t len)
 {
-    static const char *const names[] = {"actor", "role", "unit", "purpose", "format"};
-    const char **slots[] = {&o->actor, &o->role, &o->unit, &o->purpose, &o->format};
+    static const char *const names[] = {"actor", "role", "unit", "purpose", "format",
+                                        "person"};
+    const char **slots[] = {&o->actor, &o->role, &o->unit, &o->purpose, &o->format,
+                            &o->person};
 
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (strlen(names[i]) == len && strncmp(names[i], name, len) == 0)
@@ -127,6 +137,8 @@ static enum parse_result parse(struct iplan_opts *o, int argc, char **argv)
             return PARSE_VERSION;
         } else if (!only_positional && strcmp(arg, "--json") == 0) {
             o->json = 1;
+        } else if (!only_positional && strcmp(arg, "--verify") == 0) {
+            o->verify = 1;
         } else if (!only_positional && strncmp(arg, "--", 2) == 0) {
             const char *name = arg + 2, *eq = strchr(name, '=');
             size_t len = eq ? (size_t)(eq - name) : strlen(name);
@@ -200,6 +212,8 @@ int main(int argc, char **argv)
         return usage_error("for mange argumenter: %s", opts.plan_id);
     if (opts.json && !cmd->takes_json)
         return usage_error("--json gjelder ikke %s", cmd->name);
+    if ((opts.person || opts.verify) && strcmp(cmd->name, "audit") != 0)
+        return usage_error("%s gjelder bare audit", opts.person ? "--person" : "--verify");
     if (opts.format && !cmd->takes_format)
         return usage_error("--format gjelder ikke %s", cmd->name);
     if (opts.format && strcmp(opts.format, IPLAN_FORMAT_NATIVE) != 0)

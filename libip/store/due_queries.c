@@ -1,0 +1,3 @@
+/* Fixed queries of the due module (declared in due_queries.h). */
+#include "records.h"
+#include "store/due_queries.h"

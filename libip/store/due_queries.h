@@ -1,0 +1,6 @@
+#ifndef IP_STORE_DUE_QUERIES_H
+#define IP_STORE_DUE_QUERIES_H
+
+#include "store/record.h"
+
+#endif
