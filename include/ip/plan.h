@@ -148,17 +148,17 @@ IP_EXTERN(int) ip_plan_update(int64_t *revision_out, ip_session *session,
 /**
  * Puts a draft plan in force.
  *
- * Activation will require the person's consent to the plan once consent
- * records exist in libip (the consent module); until then it is not
- * checked here, and ip_plan_check_run() reports item h as missing.
+ * Activation requires the person's consent to the plan (ip/consent.h) in
+ * force on the day of activation.
  *
  * @param revision_out if not NULL, receives the new revision.
  * @param session the plan's coordinator or the coordinating unit.
  * @param id the plan's id.
  * @param expected_revision the revision the caller read.
  * @param activated_on YYYY-MM-DD, not after today; NULL means today.
- * @return ::IP_OK; ::IP_ESTATE (not a draft); ::IP_ECONFLICT;
- *         ::IP_ENOTFOUND; ::IP_EINVALID; ::IP_EDENIED.
+ * @return ::IP_OK; ::IP_ESTATE (not a draft: field `plan.status`; no
+ *         consent to the plan in force: field `plan.consent`);
+ *         ::IP_ECONFLICT; ::IP_ENOTFOUND; ::IP_EINVALID; ::IP_EDENIED.
  */
 IP_EXTERN(int) ip_plan_activate(int64_t *revision_out, ip_session *session,
                                 const char *id, int64_t expected_revision,

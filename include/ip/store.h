@@ -112,6 +112,55 @@ IP_EXTERN(int) ip_store_schema_version(int *out, ip_store *store);
  */
 IP_EXTERN(int) ip_schema_version(void);
 
+/**
+ * @name Store settings
+ * Values the law or local practice may change, kept in the store so that
+ * such a change is configuration, not a new library. Each has a default
+ * (a new store starts with it) and a valid range:
+ *
+ * | name                         | default | range  | what it sets |
+ * |------------------------------|---------|--------|--------------|
+ * | `complaint_deadline_weeks`   | 4       | 1–52   | the complaint deadline, weeks from when the complainant knew (pasient- og brukerrettighetsloven § 7-5); read when a complaint is filed |
+ * | `due_meeting_months`         | 6       | 1–36   | the due list: months without a responsibility-group meeting |
+ * | `due_consent_days`           | 30      | 1–365  | the due list: consents expiring within this many days |
+ * | `due_complaint_warning_days` | 7       | 0–60   | the due list: complaints this many days or fewer before their deadline |
+ *
+ * Settings hold no personal data. Every session may read them; only an
+ * administrator (::IP_ROLE_ADMIN) changes them. Both are audited (object
+ * `setting`, the setting's name as the object id).
+ * @{ */
+
+/* ip_session (ip/session.h, which includes this header) by its tag. */
+struct ip_session;
+
+/**
+ * Reads a store setting.
+ *
+ * @param out receives the value.
+ * @param session any session (an ::ip_session).
+ * @param name one of the names above.
+ * @return ::IP_OK; ::IP_EINVALID (`setting.name`: not a setting; NULL
+ *         arguments); ::IP_EREADONLY (the read's audit event cannot be
+ *         written).
+ */
+IP_EXTERN(int) ip_setting_get(int64_t *out, struct ip_session *session,
+                              const char *name);
+
+/**
+ * Changes a store setting. It applies to what happens from then on: a
+ * complaint filed before keeps the deadline it was given.
+ *
+ * @param session an administrator's session.
+ * @param name one of the names above.
+ * @param value within the setting's range.
+ * @return ::IP_OK; ::IP_EINVALID (`setting.name`: not a setting;
+ *         `setting.value`: out of range); ::IP_EDENIED (not an
+ *         administrator); ::IP_EREADONLY.
+ */
+IP_EXTERN(int) ip_setting_set(struct ip_session *session, const char *name,
+                              int64_t value);
+/** @} */
+
 IP_END_DECL
 
 #endif

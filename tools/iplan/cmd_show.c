@@ -3,7 +3,9 @@
  * bokmål — the person, the plan's status, period and next revision, the
  * person's resources and needs, cooperation, who takes part and what they
  * contribute, goals with their sub-goals, measures, meetings, evaluations,
- * revisions, and what the completeness check (items a–i) finds missing.
+ * revisions, the person's consents (to the plan and to sharing: who gave
+ * them, to whom, for what, for how long, and whether they are in force or
+ * withdrawn), and what the completeness check (items a–i) finds missing.
  *
  * Everything is read first, then printed, so that a failed read prints
  * nothing but the error. Every read is an audited read in the caller's
@@ -34,6 +36,9 @@ struct show {
     ip_person *person;
     ip_plan_check *check;
     struct list participants, goals, measures, meetings, evaluations, revisions;
+    struct list consents;   /* the person's, oldest first */
+    int consents_denied;    /* the session may not read them */
+    char today[IPLAN_DATE_LEN];
     char **who;             /* per participant: how the text names them */
     char (*goal_no)[24];    /* per goal: "1", "1.2", ... */
     /* Records read only for their names, each read once. */
@@ -77,6 +82,23 @@ DRAIN(evaluations, ip_evaluation, ip_evaluation_iterator, ip_evaluation_next,
       ip_evaluation_free)
 DRAIN(revisions, ip_revision, ip_revision_iterator, ip_revision_next,
       ip_revision_free)
+DRAIN(consents, ip_consent, ip_consent_iterator, ip_consent_next, ip_consent_free)
+
+/* The person's consents. A session that may not read them (a provider, say)
+ * still sees the plan, and a line that says so. */
+static int load_consents(struct show *sh)
+{
+    ip_consent_iterator *it = NULL;
+    int rc = ip_consent_iterator_new(&it, sh->s, ip_plan_person_id(sh->plan));
+
+    if (rc == IP_EDENIED) {
+        sh->consents_denied = 1;
+        return IP_OK;
+    }
+    rc = drain_consents(&sh->consents, it, rc);
+    ip_consent_iterator_free(it);
+    return rc;
+}
 
 static int load_lists(struct show *sh, const char *id)
 {
@@ -219,6 +241,8 @@ static int load(struct show *sh, const char *id)
     if (rc == IP_OK)
         rc = load_lists(sh, id);
     if (rc == IP_OK)
+        rc = load_consents(sh);
+    if (rc == IP_OK)
         rc = ip_plan_check_run(&sh->check, sh->s, id);
     if (rc != IP_OK)
         return rc;
@@ -252,6 +276,8 @@ static void show_free(struct show *sh)
         ip_evaluation_free(sh->evaluations.items[i]);
     for (size_t i = 0; i < sh->revisions.n; i++)
         ip_revision_free(sh->revisions.items[i]);
+    for (size_t i = 0; i < sh->consents.n; i++)
+        ip_consent_free(sh->consents.items[i]);
     for (size_t i = 0; i < sh->persons.n; i++)
         ip_person_free(sh->persons.items[i]);
     for (size_t i = 0; i < sh->units.n; i++)
@@ -264,6 +290,7 @@ static void show_free(struct show *sh)
     free(sh->meetings.items);
     free(sh->evaluations.items);
     free(sh->revisions.items);
+    free(sh->consents.items);
     free(sh->persons.items);
     free(sh->units.items);
     free(sh->practitioners.items);
@@ -694,6 +721,210 @@ static void print_revisions(struct show *sh)
     }
 }
 
+/* Appends item to a list of names in buf ("A", "A og B", "A, B og C"):
+ * `last` says whether it is the last. */
+static void append_name(char *buf, size_t size, size_t i, int last, const char *item)
+{
+    size_t used = strlen(buf);
+
+    if (used < size)
+        snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : last ? " og " : ", ", item);
+}
+
+/* How the text names a person a consent refers to. */
+static const char *consent_person(char *buf, size_t size, struct show *sh, const char *id)
+{
+    const char *name = id ? person_name(buf, size, sh, id) : NULL;
+
+    return name ? name : "(navn ikke tilgjengelig)";
+}
+
+/* The sections a sharing consent opens, in words. */
+static const char *sections_text(char *buf, size_t size, unsigned int sections)
+{
+    static const unsigned int order[] = {IP_SECTION_GOALS, IP_SECTION_MEASURES,
+                                         IP_SECTION_MEETINGS, IP_SECTION_PARTICIPANTS,
+                                         IP_SECTION_EVALUATIONS};
+    size_t n = 0, total = 0;
+
+    if ((sections & IP_SECTION_ALL) == IP_SECTION_ALL)
+        return "hele planen";
+    for (size_t i = 0; i < 5; i++)
+        total += (sections & order[i]) != 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < 5; i++) {
+        if (sections & order[i]) {
+            append_name(buf, size, n, n + 1 == total, iplan_section_label(order[i]));
+            n++;
+        }
+    }
+    return buf;
+}
+
+/* "trukket tilbake 23.11.2026 av Kari Eksempelsen (muntlig, dokumentert)" */
+static const char *withdrawal_text(char *buf, size_t size, struct show *sh, const char *on,
+                                   const char *by, ip_consent_form form)
+{
+    char date[IPLAN_DATE_LEN], name[512];
+
+    iplan_date_display(date, on);
+    snprintf(buf, size, "trukket tilbake %s av %s (%s)", date,
+             consent_person(name, sizeof name, sh, by), iplan_consent_form_label(form));
+    return buf;
+}
+
+/* The consent's state today, in words. */
+static const char *consent_status(char *buf, size_t size, struct show *sh,
+                                  const ip_consent *c)
+{
+    char date[IPLAN_DATE_LEN];
+
+    switch (ip_consent_state_on(c, sh->today)) {
+    case IP_CONSENT_ACTIVE:
+        return "aktivt";
+    case IP_CONSENT_NOT_YET:
+        iplan_date_display(date, ip_consent_valid_from(c));
+        snprintf(buf, size, "ikke i kraft ennå (gjelder fra %s)", date);
+        return buf;
+    case IP_CONSENT_EXPIRED:
+        iplan_date_display(date, ip_consent_valid_to(c));
+        snprintf(buf, size, "utløpt (gjaldt til %s)", date);
+        return buf;
+    case IP_CONSENT_WITHDRAWN:
+        return withdrawal_text(buf, size, sh, ip_consent_withdrawn_on(c),
+                               ip_consent_withdrawn_by_id(c), ip_consent_withdrawal_form(c));
+    }
+    return "?";
+}
+
+/* One recipient of a sharing consent: the unit's or person's name, and
+ * when it was withdrawn for them alone. */
+static void print_recipient(struct show *sh, const ip_consent *c, size_t i)
+{
+    const char *id = ip_consent_recipient_id(c, i);
+    char name[512], buf[2048], why[1024];
+    const char *who = ip_consent_recipient_is_unit(c, i) ? unit_name(sh, id) : NULL;
+
+    if (!who)
+        who = ip_consent_recipient_is_unit(c, i) ? "(enhet ikke tilgjengelig)"
+                                                 : consent_person(name, sizeof name, sh, id);
+    if (ip_consent_recipient_withdrawn_on(c, i))
+        snprintf(buf, sizeof buf, "%s%s: %s", who,
+                 ip_consent_recipient_is_unit(c, i) ? "" : " (pårørende)",
+                 withdrawal_text(why, sizeof why, sh, ip_consent_recipient_withdrawn_on(c, i),
+                                 ip_consent_recipient_withdrawn_by_id(c, i),
+                                 ip_consent_recipient_withdrawal_form(c, i)));
+    else
+        snprintf(buf, sizeof buf, "%s%s", who,
+                 ip_consent_recipient_is_unit(c, i) ? "" : " (pårørende)");
+    field(sh, 6, i == 0 ? "Mottakere:" : "", buf);
+}
+
+static void print_consent(struct show *sh, const ip_consent *c)
+{
+    char buf[2048], name[512], date[IPLAN_DATE_LEN];
+    const char *by;
+    size_t n = ip_consent_giver_count(c);
+
+    snprintf(buf, sizeof buf, "%s, %s", iplan_consent_kind_label(ip_consent_kind_of(c)),
+             iplan_consent_form_label(ip_consent_form_of(c)));
+    fputs("  ", sh->out);
+    iplan_print_wrapped(sh->out, buf, 4, 2, WIDTH);
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        append_name(buf, sizeof buf, i, i + 1 == n,
+                    consent_person(name, sizeof name, sh, ip_consent_giver_id(c, i)));
+    field(sh, 6, "Gitt av:", buf);
+    for (size_t i = 0; i < ip_consent_recipient_count(c); i++)
+        print_recipient(sh, c, i);
+    if (ip_consent_kind_of(c) == IP_CONSENT_SHARING)
+        field(sh, 6, "Gjelder:", sections_text(buf, sizeof buf, ip_consent_sections(c)));
+    field(sh, 6, "Formål:", ip_consent_purpose(c));
+    field(sh, 6, "Periode:",
+          period(buf, sizeof buf, ip_consent_valid_from(c), ip_consent_valid_to(c)));
+    field(sh, 6, "Status:", consent_status(buf, sizeof buf, sh, c));
+    if (ip_consent_note(c))
+        field(sh, 6, "Merknad:", ip_consent_note(c));
+    instant_day(date, ip_consent_created_at(c));
+    by = practitioner_name(name, sizeof name, sh, ip_consent_registered_by(c));
+    snprintf(buf, sizeof buf, "%s av %s", date, by ? by : ip_consent_registered_by(c));
+    field(sh, 6, "Registrert:", buf);
+}
+
+/* Whether a sharing consent in force today gives unit_id a part of the
+ * plan. */
+static int unit_shared(const struct show *sh, const char *unit_id)
+{
+    for (size_t i = 0; i < sh->consents.n; i++) {
+        const ip_consent *c = sh->consents.items[i];
+
+        if (ip_consent_kind_of(c) != IP_CONSENT_SHARING ||
+            ip_consent_state_on(c, sh->today) != IP_CONSENT_ACTIVE)
+            continue;
+        for (size_t k = 0; k < ip_consent_recipient_count(c); k++) {
+            const char *gone = ip_consent_recipient_withdrawn_on(c, k);
+
+            if (strcmp(ip_consent_recipient_id(c, k), unit_id) == 0 &&
+                (!gone || strcmp(gone, sh->today) > 0))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The effect of the consents on the services taking part: each provider
+ * unit taking part today without a sharing consent in force reads nothing
+ * of the plan. */
+static void print_unshared(struct show *sh)
+{
+    char buf[2048];
+    size_t n = 0, total = 0;
+    const char *names[64];
+
+    for (size_t i = 0; i < sh->participants.n && total < 64; i++) {
+        const ip_participant *p = sh->participants.items[i];
+        const char *unit = ip_participant_unit_id(p);
+        const char *to = ip_participant_valid_to(p);
+        int dup = 0;
+
+        if (ip_participant_role_of(p) != IP_PARTICIPANT_PROVIDER || !unit ||
+            strcmp(ip_participant_valid_from(p), sh->today) > 0 ||
+            (to && strcmp(to, sh->today) < 0) || unit_shared(sh, unit))
+            continue;
+        for (size_t k = 0; k < total; k++)
+            dup |= strcmp(names[k], unit_name(sh, unit) ? unit_name(sh, unit) : unit) == 0;
+        if (!dup)
+            names[total++] = unit_name(sh, unit) ? unit_name(sh, unit) : unit;
+    }
+    if (total == 0)
+        return;
+    buf[0] = '\0';
+    for (size_t i = 0; i < total; i++, n++)
+        append_name(buf, sizeof buf, n, n + 1 == total, names[i]);
+    fputs("\n  ", sh->out);
+    iplan_print_wrapped(sh->out, total == 1 ? "Denne tjenesteyteren tar del i planen, men har "
+                                              "ikke samtykke til deling og får ikke lese den:"
+                                            : "Disse tjenesteyterne tar del i planen, men har "
+                                              "ikke samtykke til deling og får ikke lese den:",
+                        2, 2, WIDTH);
+    fputs("    ", sh->out);
+    iplan_print_wrapped(sh->out, buf, 4, 4, WIDTH);
+}
+
+static void print_consents(struct show *sh)
+{
+    heading(sh, "Samtykke");
+    if (sh->consents_denied) {
+        fputs("  Samtykkene kan ikke vises for denne brukeren.\n", sh->out);
+        return;
+    }
+    if (sh->consents.n == 0)
+        fputs("  Ingen samtykker er registrert.\n", sh->out);
+    for (size_t i = 0; i < sh->consents.n; i++)
+        print_consent(sh, sh->consents.items[i]);
+    print_unshared(sh);
+}
+
 static void print_check(struct show *sh)
 {
     size_t missing = ip_plan_check_missing_count(sh->check);
@@ -720,6 +951,7 @@ int iplan_cmd_show(const struct iplan_opts *opts)
 
     memset(&sh, 0, sizeof sh);
     sh.out = stdout;
+    iplan_today(sh.today);
     rc = iplan_store_open(&store, opts->store, 0);
     if (rc == IPLAN_EXIT_OK)
         rc = iplan_session_open(&sh.s, store, opts);
@@ -736,6 +968,7 @@ int iplan_cmd_show(const struct iplan_opts *opts)
             print_meetings(&sh);
             print_evaluations(&sh);
             print_revisions(&sh);
+            print_consents(&sh);
             print_check(&sh);
         }
     }

@@ -20,11 +20,14 @@
  * checks (demo_ids.c).
  *
  * Each scenario describes its plan as tables (struct demo_plan, demo.h)
- * that demo_plan_build() carries out. Item h of the completeness check
- * (consent) stays missing on every plan until libip records consent.
- * Later issues extend the scenarios (consent, coordinator assignments,
- * ...): add to each scenario function, keeping the ids it needs in its own
- * locals.
+ * that demo_plan_build() carries out. Every complete plan has the person's
+ * written consent to the plan and a consent to sharing with the units that
+ * take part, registered before the plan is put in force, so the
+ * completeness check finds nothing missing; in the rehabilitation scenario
+ * the consent is also given to the next of kin, and withdrawn for one unit
+ * afterwards, which that unit's provider then finds when it reads. Later
+ * issues extend the scenarios (coordinator assignments, ...): add to each
+ * scenario function, keeping the ids it needs in its own locals.
  */
 #include "demo.h"
 
@@ -342,6 +345,12 @@ static int municipality_units(struct demo *d)
  * twelve days ago, found a heavy door at the new school, and agreed an
  * automatic door opener, which became a measure and the reason for the
  * plan's first revision.
+ *
+ * Emil is under 16, so both parents, who share parental responsibility,
+ * consent in writing — to the plan, and to sharing with the schools, PPT,
+ * physiotherapy and the habilitation service — and Emil signs beside them.
+ * The consents run until shortly before he turns 16, when he consents
+ * himself.
  */
 static int scenario_school_transition(struct demo *d)
 {
@@ -431,6 +440,15 @@ static int scenario_school_transition(struct demo *d)
          "Emil går nå 200 meter uten pause, mot 100 meter da planen startet. "
          "Trappene til klasserommet klarer han ennå ikke alene."},
     };
+    const struct demo_consent consents[] = {
+        {NULL, IP_CONSENT_PLAN, IP_CONSENT_WRITTEN, {mother, father, emil}, {NULL}, {NULL}, 0,
+         "Utarbeide og følge opp individuell plan for overgangen til videregående skole.",
+         -50, 200, "Fornyes når Emil fyller 16 år og samtykker selv."},
+        {NULL, IP_CONSENT_SHARING, IP_CONSENT_WRITTEN, {mother, father, emil},
+         {school, ppt, d->therapy, upper_secondary, d->habilitation}, {NULL}, 0,
+         "Samarbeid i ansvarsgruppen om overgangen til videregående skole.", -50, 200,
+         "Fornyes når Emil fyller 16 år og samtykker selv."},
+    };
     const struct demo_plan plan = {
         second, emil, -40, 420, 110,
         "Emil er glad i data og musikk, har gode venner i klassen og sier tydelig fra "
@@ -444,7 +462,8 @@ static int scenario_school_transition(struct demo *d)
         DEMO_ROWS(participants), DEMO_ROWS(goals), DEMO_ROWS(measures), &held,
         DEMO_ROWS(evaluations), 1,
         "Revidert etter ansvarsgruppemøtet: automatisk døråpner på IKT-rommet lagt "
-        "inn som tiltak."};
+        "inn som tiltak.",
+        DEMO_ROWS(consents), NULL, 0};
     int64_t rev;
 
     d->scenario = "scenario 1 (ungdomsskole til videregående)";
@@ -489,6 +508,14 @@ static int scenario_school_transition(struct demo *d)
  *
  * The plan: the occupational therapist coordinates. The first meeting after
  * the discharge agreed a home visit for aids, which became a measure.
+ *
+ * Kari consented in writing to the plan, and to sharing with the services
+ * that take part; orally, documented by the coordinator, she let her
+ * husband see her goals, measures and meetings. At the meeting she said she
+ * would rather bring what the rehabilitation ward needs to the check-up
+ * herself: the consent to share with the ward is withdrawn, oral and
+ * documented, and the ward's doctor, who read the plan before, is refused
+ * from then on. The plan stays complete: the other services still share.
  */
 static int scenario_rehabilitation(struct demo *d)
 {
@@ -563,6 +590,24 @@ static int scenario_rehabilitation(struct demo *d)
         {screen, p_kari, IP_GOAL_IN_PROGRESS,
          "Kari klarer rundt 20 minutter foran skjermen før hodepinen kommer."},
     };
+    demo_id units_consent;
+    const struct demo_consent consents[] = {
+        {NULL, IP_CONSENT_PLAN, IP_CONSENT_WRITTEN, {kari}, {NULL}, {NULL}, 0,
+         "Utarbeide og følge opp individuell plan for rehabiliteringen.", -7, DEMO_NO_DATE,
+         NULL},
+        {units_consent, IP_CONSENT_SHARING, IP_CONSENT_WRITTEN, {kari},
+         {d->home_care, d->therapy, d->nav, rehab}, {NULL}, 0,
+         "Samarbeid mellom tjenestene i ansvarsgruppen om rehabiliteringen og "
+         "tilbakeføringen til arbeid.",
+         -7, 360, NULL},
+        {NULL, IP_CONSENT_SHARING, IP_CONSENT_ORAL_DOCUMENTED, {kari}, {NULL}, {husband},
+         IP_SECTION_GOALS | IP_SECTION_MEASURES | IP_SECTION_MEETINGS,
+         "Mannen hennes skal kunne følge opp hjemme og kjøre til kontroller.", -3, 360,
+         "Gitt muntlig på ansvarsgruppemøtet; dokumentert av koordinator."},
+    };
+    const struct demo_withdrawal withdrawals[] = {
+        {units_consent, rehab, kari, IP_CONSENT_ORAL_DOCUMENTED, 0, rehab_doctor},
+    };
     const struct demo_plan plan = {
         app, kari, -6, 360, 90,
         "Kari er målbevisst og vil tilbake til jobben som regnskapsfører. Hun har god "
@@ -576,7 +621,8 @@ static int scenario_rehabilitation(struct demo *d)
         DEMO_ROWS(participants), DEMO_ROWS(goals), DEMO_ROWS(measures), &held,
         DEMO_ROWS(evaluations), 1,
         "Planen gjennomgått på første ansvarsgruppemøte etter utskrivningen; "
-        "hjelpemidler i hjemmet lagt inn som tiltak."};
+        "hjelpemidler i hjemmet lagt inn som tiltak.",
+        DEMO_ROWS(consents), DEMO_ROWS(withdrawals)};
     char kari_born[IPLAN_DATE_LEN], husband_born[IPLAN_DATE_LEN],
         married[IPLAN_DATE_LEN];
     int64_t rev;
@@ -622,6 +668,10 @@ static int scenario_rehabilitation(struct demo *d)
  * The plan: the public health nurse is the child coordinator; the goals
  * are the parents' words for Lilje. The meeting agreed an extra adult in
  * the kindergarten, which became a measure.
+ *
+ * Both parents consent in writing, to the plan and to sharing with the
+ * kindergarten, physiotherapy and the children's ward; NAV, which handles
+ * the benefits, sees only who takes part and the measures.
  */
 static int scenario_child_coordinator(struct demo *d)
 {
@@ -706,6 +756,17 @@ static int scenario_child_coordinator(struct demo *d)
         {walk, p_physio, IP_GOAL_IN_PROGRESS,
          "Lilje står med støtte og tar noen skritt langs møblene."},
     };
+    const struct demo_consent consents[] = {
+        {NULL, IP_CONSENT_PLAN, IP_CONSENT_WRITTEN, {mother, father}, {NULL}, {NULL}, 0,
+         "Utarbeide og følge opp individuell plan for Lilje.", -52, DEMO_NO_DATE, NULL},
+        {NULL, IP_CONSENT_SHARING, IP_CONSENT_WRITTEN, {mother, father},
+         {kindergarten, d->therapy, paediatrics}, {NULL}, 0,
+         "Samarbeid i ansvarsgruppen om Liljes helse, utvikling og barnehagehverdag.", -52,
+         DEMO_NO_DATE, NULL},
+        {NULL, IP_CONSENT_SHARING, IP_CONSENT_WRITTEN, {mother, father}, {d->nav}, {NULL},
+         IP_SECTION_PARTICIPANTS | IP_SECTION_MEASURES,
+         "Behandling av søknadene om pleiepenger og hjelpestønad.", -52, DEMO_NO_DATE, NULL},
+    };
     const struct demo_plan plan = {
         app, lilje, -45, 730, 100,
         "Lilje er nysgjerrig og glad i musikk og dyr. Foreldrene kjenner henne godt, "
@@ -720,7 +781,8 @@ static int scenario_child_coordinator(struct demo *d)
         DEMO_ROWS(participants), DEMO_ROWS(goals), DEMO_ROWS(measures), &held,
         DEMO_ROWS(evaluations), 1,
         "Revidert etter ansvarsgruppemøtet: ekstra voksen i barnehagen lagt inn som "
-        "tiltak."};
+        "tiltak.",
+        DEMO_ROWS(consents), NULL, 0};
     int64_t rev;
 
     d->scenario = "scenario 3 (barnekoordinator)";
@@ -789,8 +851,9 @@ static int scenario_overdue(struct demo *d)
  *
  * The plan is deliberately incomplete: a draft with her needs and
  * resources and the goal she proposed herself, but no coordinator yet, no
- * measures, no revision date and no word on cooperation. `iplan show`
- * lists what it lacks.
+ * measures, no revision date and no word on cooperation. Sara consented
+ * to the plan orally when it was opened; what the services may share is
+ * still to be agreed. `iplan show` lists what it lacks.
  */
 static int scenario_moved_in(struct demo *d)
 {
@@ -803,6 +866,11 @@ static int scenario_moved_in(struct demo *d)
     const struct demo_goal goals[] = {
         {job, NULL, p_sara, DEMO_NO_DATE, "Jeg vil ha en jobb der jeg får lage mat."},
     };
+    const struct demo_consent consents[] = {
+        {NULL, IP_CONSENT_PLAN, IP_CONSENT_ORAL_DOCUMENTED, {sara}, {NULL}, {NULL}, 0,
+         "Utarbeide individuell plan etter flyttingen til Tolga.", -10, DEMO_NO_DATE,
+         "Gitt muntlig i samtale med koordinerende enhet; notert samme dag."},
+    };
     const struct demo_plan plan = {
         NULL, sara, -10, DEMO_NO_DATE, DEMO_NO_DATE,
         "Sara er sosial og liker å lage mat. Hun har jobbet i kantina på et "
@@ -810,7 +878,8 @@ static int scenario_moved_in(struct demo *d)
         "Mild utviklingshemming og epilepsi. Sara trenger hjelp til å strukturere "
         "hverdagen, følge opp medisinene og finne arbeid eller aktivitet på dagtid.",
         NULL,
-        DEMO_ROWS(participants), DEMO_ROWS(goals), NULL, 0, NULL, NULL, 0, 0, NULL};
+        DEMO_ROWS(participants), DEMO_ROWS(goals), NULL, 0, NULL, NULL, 0, 0, NULL,
+        DEMO_ROWS(consents), NULL, 0};
     char sara_born[IPLAN_DATE_LEN];
 
     d->scenario = "scenario 5 (flyttet til kommunen)";
@@ -907,22 +976,27 @@ int iplan_demo_run(ip_store *store, const struct iplan_opts *opts)
     printf("  Kommunen: koordinerende enhet, hjemmetjeneste, fysio- og ergoterapi,\n"
            "    helsestasjon, NAV og habiliteringstjenesten i spesialisthelsetjenesten\n");
     printf("  1. Ungdom fra ungdomsskole til videregående: avslått søknad om IP for et år\n"
-           "     siden; ny søknad om IP og koordinator innvilget; aktiv plan\n");
+           "     siden; ny søknad om IP og koordinator innvilget; aktiv plan; begge\n"
+           "     foreldrene samtykker, og Emil skriver under sammen med dem\n");
     printf("  2. Voksen i rehabilitering etter skade: foreløpig svar sendt, så koordinator\n"
-           "     og IP innvilget; aktiv plan\n");
+           "     og IP innvilget; aktiv plan; samtykke til deling også med ektemannen, og\n"
+           "     trukket tilbake for rehabiliteringsavdelingen, som ikke lenger får lese\n"
+           "     planen\n");
     printf("  3. Familie med barn som trenger barnekoordinator: barnekoordinator og IP\n"
-           "     innvilget; aktiv plan\n");
+           "     innvilget; aktiv plan; begge foreldrene samtykker, NAV ser bare deltakere\n"
+           "     og tiltak\n");
     printf("  4. Søknad om IP og koordinator uten svar etter én måned (forfalt)\n");
     printf("  5. Flyttet til kommunen: plan åpnet direkte, med vilje ufullstendig (utkast\n"
-           "     uten koordinator og tiltak)\n");
+           "     uten koordinator og tiltak, og uten samtykke til deling)\n");
     printf("De aktive planene har deltakere, mål og delmål, tiltak, et ansvarsgruppemøte\n"
-           "med en avtale som ble til tiltak, en evaluering og én revisjon. Likevel\n"
-           "mangler de punkt h (samtykke): libip registrerer ikke samtykke ennå, så\n"
-           "«iplan show» viser punkt h som mangel for hver plan.\n");
+           "med en avtale som ble til tiltak, en evaluering og én revisjon, og personens\n"
+           "samtykke til planen og til deling, registrert før planen ble satt i verk:\n"
+           "«iplan show» sier at de er komplette og viser samtykkene.\n");
     printf("I alt %d enheter, %d fagpersoner, %d personer, %d relasjoner, %d søknader,\n"
-           "%d planer, %d mål, %d tiltak, %d møter, %d revisjoner.\n",
+           "%d planer, %d mål, %d tiltak, %d møter, %d revisjoner, %d samtykker og\n"
+           "%d tilbaketrekking av samtykke.\n",
            d.units, d.practitioners, d.persons, d.relations, d.applications, d.plans,
-           d.goals, d.measures, d.meetings, d.revisions);
+           d.goals, d.measures, d.meetings, d.revisions, d.consents, d.withdrawals);
     printf("Finn planene med «iplan plans %s», og les en med «iplan show %s PLAN-ID».\n",
            opts->store, opts->store);
     return IPLAN_EXIT_OK;

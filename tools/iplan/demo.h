@@ -6,8 +6,8 @@
  * tables. Records refer to each other through the id buffers the tables
  * name (a goal's `expressed_by` is the `id` buffer of a participant row):
  * demo_plan_build() fills each buffer as it creates the record, in the
- * order participants, goals, measures, meeting, evaluations, so every
- * reference is filled before it is read.
+ * order participants, consents, goals, measures, meeting, evaluations,
+ * withdrawals, so every reference is filled before it is read.
  */
 #ifndef IPLAN_DEMO_H
 #define IPLAN_DEMO_H
@@ -28,7 +28,7 @@ struct demo {
     long next_orgnr;       /* base of the next organisation number */
     int next_individual;   /* where the next individual number search starts */
     int units, practitioners, persons, relations, applications;
-    int plans, goals, measures, meetings, revisions;
+    int plans, goals, measures, meetings, revisions, consents, withdrawals;
 
     /* The municipality's own services and the regional specialist service
      * that more than one scenario uses. */
@@ -117,9 +117,45 @@ struct demo_evaluation {
 };
 
 /**
+ * A consent about the plan's person (ip/consent.h), registered by the
+ * coordinating unit once the participants are named and before the plan is
+ * put in force (activation needs the consent to the plan). Those who give
+ * it must have standing on `from`: the person from 16, for a younger child
+ * every parent with parental responsibility (the child may sign beside
+ * them).
+ */
+struct demo_consent {
+    char *id;                    /* receives the consent's id, or NULL */
+    ip_consent_kind kind;
+    ip_consent_form form;
+    const char *given_by[4];     /* person ids, up to four */
+    const char *units[8];        /* sharing: recipient unit ids, up to eight */
+    const char *persons[2];      /* sharing: recipient person ids (next of kin) */
+    unsigned int sections;       /* sharing: IP_SECTION_* bits; 0 = every section */
+    const char *purpose;
+    long from, to;               /* days from today; `to` may be DEMO_NO_DATE */
+    const char *note;
+};
+
+/**
+ * A withdrawal, after the plan is built: of one recipient, or (recipient
+ * NULL) of the whole consent. With a reader (a practitioner of the
+ * withdrawn unit), the demo shows the effect: that unit's provider reads
+ * the plan before the withdrawal and is refused after it.
+ */
+struct demo_withdrawal {
+    const char *consent;         /* the consent's id buffer */
+    const char *recipient;       /* a recipient's id, or NULL */
+    const char *by;              /* who withdrew it: the person, or one with standing */
+    ip_consent_form form;
+    long on;                     /* days from today, not after today */
+    const char *reader;          /* a practitioner id of the recipient unit, or NULL */
+};
+
+/**
  * A plan. With an application, the coordinating unit opens it from that
  * application's granted plan request; without, directly for the person.
- * The coordinating unit names the participants. If one of them is the
+ * The coordinating unit names the participants and registers the consents. If one of them is the
  * coordinator, the coordinator (a session of their own) adds the goals,
  * measures, meeting and evaluations, puts the plan in force when `activate`
  * and revises it after the meeting; without a coordinator the person
@@ -141,6 +177,10 @@ struct demo_plan {
     size_t nevaluations;
     int activate;
     const char *revision_reason; /* after the meeting; NULL: no revision */
+    const struct demo_consent *consents;
+    size_t nconsents;
+    const struct demo_withdrawal *withdrawals;
+    size_t nwithdrawals;
 };
 
 /** Builds a plan; -1 (reported) on failure. */

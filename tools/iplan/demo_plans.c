@@ -1,10 +1,12 @@
 /*
  * The demo's plans, built from the tables a scenario describes them with
  * (struct demo_plan in demo.h), through the public API and the sessions a
- * municipality would use: the coordinating unit opens the plan and names
- * who takes part; the coordinator keeps the content (goals, measures,
- * meetings, evaluations), puts the plan in force and revises it; without a
- * coordinator, the person proposes their own goals.
+ * municipality would use: the coordinating unit opens the plan, names who
+ * takes part and registers the person's consents; the coordinator keeps
+ * the content (goals, measures, meetings, evaluations), puts the plan in
+ * force and revises it; without a coordinator, the person proposes their
+ * own goals. Withdrawals come last, and show their effect on the provider
+ * whose consent was withdrawn.
  */
 #include "demo.h"
 
@@ -30,7 +32,8 @@ static int open_session(struct demo *d, ip_session **out, ip_role role,
     actor.purpose = purpose;
     if (ip_session_open(out, d->store, &actor) != IP_OK)
         return demo_fail(d, role == IP_ROLE_COORDINATOR ? "åpne økt som koordinator"
-                                                       : "åpne økt som personen selv");
+                            : role == IP_ROLE_PROVIDER  ? "åpne økt som tjenesteyter"
+                                                        : "åpne økt som personen selv");
     return 0;
 }
 
@@ -89,6 +92,108 @@ static int add_participants(struct demo *d, const char *plan_id, const struct de
             return -1;
         if (row->role == IP_PARTICIPANT_COORDINATOR)
             *coordinator = row;
+    }
+    return 0;
+}
+
+/* The entries of a NULL-terminated list of at most max ids. */
+static size_t count_ids(const char *const *ids, size_t max)
+{
+    size_t n = 0;
+
+    while (n < max && ids[n])
+        n++;
+    return n;
+}
+
+/* The coordinating unit registers the person's consents, as given. */
+static int register_consents(struct demo *d, const struct demo_plan *p)
+{
+    for (size_t i = 0; i < p->nconsents; i++) {
+        const struct demo_consent *row = &p->consents[i];
+        ip_consent_fields f = IP_CONSENT_FIELDS_INIT;
+        char from[IPLAN_DATE_LEN], to[IPLAN_DATE_LEN];
+        ip_consent *made = NULL;
+        int rc = 0;
+
+        f.person_id = p->person_id;
+        f.kind = row->kind;
+        f.form = row->form;
+        f.given_by_ids = row->given_by;
+        f.given_by_count = count_ids(row->given_by, 4);
+        f.recipient_unit_ids = row->units;
+        f.recipient_unit_count = count_ids(row->units, 8);
+        f.recipient_person_ids = row->persons;
+        f.recipient_person_count = count_ids(row->persons, 2);
+        f.sections = row->sections;
+        f.purpose = row->purpose;
+        f.valid_from = day_or_null(d, from, row->from);
+        f.valid_to = day_or_null(d, to, row->to);
+        f.note = row->note;
+        if (ip_consent_create(&made, d->cu, &f) != IP_OK)
+            return demo_fail(d, row->kind == IP_CONSENT_PLAN
+                                    ? "registrere samtykke til planen"
+                                    : "registrere samtykke til deling");
+        if (row->id)
+            rc = demo_copy_id(d, row->id, ip_consent_id(made));
+        ip_consent_free(made);
+        if (rc)
+            return -1;
+        d->consents++;
+    }
+    return 0;
+}
+
+/* Reads the plan as a provider of unit_id (the practitioner reader); *rc
+ * receives the library's answer. -1 (reported) if no session opens. */
+static int read_as_provider(struct demo *d, const char *plan_id, const char *reader,
+                            const char *unit_id, int *rc)
+{
+    ip_session *s = NULL;
+    ip_plan *plan = NULL;
+
+    if (open_session(d, &s, IP_ROLE_PROVIDER, reader, unit_id, IP_PURPOSE_CARE))
+        return -1;
+    *rc = ip_plan_get(&plan, s, plan_id);
+    ip_plan_free(plan);
+    ip_session_free(s);
+    return 0;
+}
+
+/* The withdrawals, in order. One with a reader shows its effect: the
+ * unit's provider reads the plan before, and is refused after. */
+static int withdraw_consents(struct demo *d, const char *plan_id, const struct demo_plan *p)
+{
+    for (size_t i = 0; i < p->nwithdrawals; i++) {
+        const struct demo_withdrawal *row = &p->withdrawals[i];
+        ip_withdrawal_fields w = IP_WITHDRAWAL_FIELDS_INIT;
+        char on[IPLAN_DATE_LEN];
+        ip_consent *c = NULL;
+        int rc, read = IP_OK;
+
+        if (row->reader && read_as_provider(d, plan_id, row->reader, row->recipient, &read))
+            return -1;
+        if (read != IP_OK)
+            return demo_fail(d, "lese planen som tjenesteyter før tilbaketrekkingen");
+        w.recipient_id = row->recipient;
+        w.withdrawn_by_id = row->by;
+        w.form = row->form;
+        w.withdrawn_on = day_or_null(d, on, row->on);
+        rc = ip_consent_get(&c, d->cu, row->consent);
+        if (rc == IP_OK)
+            rc = ip_consent_withdraw(NULL, d->cu, row->consent, ip_consent_revision(c), &w);
+        ip_consent_free(c);
+        if (rc != IP_OK)
+            return demo_fail(d, "registrere at samtykket er trukket tilbake");
+        d->withdrawals++;
+        if (row->reader && read_as_provider(d, plan_id, row->reader, row->recipient, &read))
+            return -1;
+        if (row->reader && read != IP_EDENIED) {
+            iplan_errorf("demo, %s: tjenesteyteren kunne fortsatt lese planen etter at "
+                         "samtykket ble trukket tilbake",
+                         d->scenario);
+            return -1;
+        }
     }
     return 0;
 }
@@ -322,7 +427,10 @@ int demo_plan_build(struct demo *d, const struct demo_plan *p)
     const struct demo_participant *coordinator = NULL;
     demo_id plan_id;
 
-    if (open_plan(d, plan_id, p) || add_participants(d, plan_id, p, &coordinator))
+    if (open_plan(d, plan_id, p) || add_participants(d, plan_id, p, &coordinator) ||
+        register_consents(d, p))
         return -1;
-    return coordinator ? coordinate(d, plan_id, p, coordinator) : propose(d, plan_id, p);
+    if (coordinator ? coordinate(d, plan_id, p, coordinator) : propose(d, plan_id, p))
+        return -1;
+    return withdraw_consents(d, plan_id, p);
 }

@@ -138,6 +138,15 @@ const char *iplan_goal_status_label(ip_goal_status status);
 const char *iplan_goal_achievement_label(ip_goal_achievement achievement);
 /** "planlagt", "pågår", "satt på vent", "fullført", "avbrutt". */
 const char *iplan_measure_status_label(ip_measure_status status);
+/** "Samtykke til planen", "Samtykke til deling av taushetsbelagte
+ *  opplysninger". */
+const char *iplan_consent_kind_label(ip_consent_kind kind);
+/** "skriftlig", "muntlig, dokumentert". */
+const char *iplan_consent_form_label(ip_consent_form form);
+/** One plan section (an IP_SECTION_* bit): "mål", "tiltak",
+ *  "ansvarsgruppemøter med referat", "deltakere med bidrag",
+ *  "evalueringer". */
+const char *iplan_section_label(unsigned int section);
 /** The number of characters (not bytes) in UTF-8 text. */
 int iplan_text_width(const char *s);
 /** Prints s padded with spaces to `width` characters (UTF-8 aware). */

@@ -36,7 +36,7 @@ json_length() { "$PYTHON" -c 'import json,sys; print(len(json.load(sys.stdin)))'
 uuid_lines() { grep -cE '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} ' "$TMP/out"; }
 err_prefixed() { grep -q '^iplan: ' "$TMP/err"; }
 
-echo "1..52"
+echo "1..56"
 
 # version and help
 check "--version prints the version" \
@@ -77,8 +77,9 @@ check "plans on a store without a coordinating unit says so" \
 
 # the demo
 DEMO=$TMP/demo.db
-check "demo fills a new store and says item h stays missing" \
-    eval 'run 0 demo "$DEMO" && grep -q "punkt h" "$TMP/out"'
+check "demo fills a new store and says consent is registered" \
+    eval 'run 0 demo "$DEMO" && grep -q "samtykke til planen og til deling" "$TMP/out" &&
+          grep -q "trukket tilbake" "$TMP/out"'
 
 check "check after demo exits 0" run 0 check "$DEMO"
 check "demo refuses a store that is not empty" eval 'run 1 demo "$DEMO" && err_prefixed'
@@ -152,6 +153,8 @@ plan_of() {
         if p["given_name"] == sys.argv[1]][0]["plan"]["id"])' "$1" <"$TMP/plans.json"
 }
 EMIL_PLAN=$(plan_of Emil)
+KARI_PLAN=$(plan_of Kari)
+LILJE_PLAN=$(plan_of Lilje)
 SARA_PLAN=$(plan_of Sara)
 NO_PLAN=00000000-0000-7000-8000-000000000000
 check "plans lists each person's plan id for show and export" \
@@ -167,6 +170,10 @@ assert doc[\"person\"][\"given_name\"] == \"Emil\"
 assert len(doc[\"meetings\"]) >= 1 and len(doc[\"revisions\"]) >= 1
 assert doc[\"revisions\"][0][\"document\"][\"format\"] == \"ip-plan/1\"
 assert any(a[\"measure_id\"] for m in doc[\"meetings\"] for a in m[\"actions\"])
+kinds = [c[\"kind\"] for c in doc[\"consents\"]]
+assert kinds == [\"plan\", \"sharing\"], kinds
+assert len(doc[\"consents\"][0][\"given_by_ids\"]) == 3
+assert len(doc[\"consents\"][1][\"recipients\"]) == 5
 " "$EMIL_PLAN" <"$TMP/out"'
 cp "$TMP/out" "$TMP/export.json"
 check "export --format ip-plan/1 prints the same document" \
@@ -191,12 +198,40 @@ check "show lists goals with sub-goals, measures, the meeting, evaluation and re
           grep -q "Ansvarlig:" "$TMP/out" && grep -q "Holdt [0-9]" "$TMP/out" &&
           grep -q "Til stede:" "$TMP/out" && grep -q "(ble tiltak [0-9])" "$TMP/out" &&
           grep -q "Måloppnåelse:" "$TMP/out" && grep -q "^  1\. [0-9.]*: Revidert" "$TMP/out"'
-check "show of a complete demo plan misses only item h (consent)" \
-    eval 'grep -q "^  Mangler punkt h: " "$TMP/out" && [ "$(grep -c "Mangler punkt" "$TMP/out")" -eq 1 ]'
+check "show of a complete demo plan says it is complete" \
+    eval 'grep -q "^  Planen er komplett\.$" "$TMP/out" && ! grep -q "Mangler punkt" "$TMP/out"'
+check "show lists the consents to the plan and to sharing, who gave them and their status" \
+    eval 'grep -q "^Samtykke$" "$TMP/out" &&
+          grep -q "^  Samtykke til planen, skriftlig" "$TMP/out" &&
+          grep -q "^  Samtykke til deling av taushetsbelagte opplysninger, skriftlig" "$TMP/out" &&
+          grep -q "Gitt av: .*Hilde Prøvesen.*Tor Prøvesen" "$TMP/out" &&
+          tr -s " \n" "  " <"$TMP/out" | grep -q "Mottakere: [^:]*Tolga skole" &&
+          grep -Eq "Periode: *[0-9]{2}\.[0-9]{2}\.[0-9]{4}–[0-9]{2}\.[0-9]{2}\.[0-9]{4}" "$TMP/out" &&
+          [ "$(grep -c "Status: *aktivt$" "$TMP/out")" -eq 2 ]'
+check "show of the other complete demo plans says they are complete" \
+    eval 'run 0 show "$DEMO" "$LILJE_PLAN" && grep -q "^  Planen er komplett\.$" "$TMP/out" &&
+          grep -q "Gjelder: *tiltak og deltakere" "$TMP/out" &&
+          run 0 show "$DEMO" "$KARI_PLAN" && grep -q "^  Planen er komplett\.$" "$TMP/out"'
+check "show lists a consent withdrawn for one unit, and its effect" \
+    eval 'tr -s " \n" "  " <"$TMP/out" | grep -Eq "Rehabiliteringsavdelingen, Sykehuset Innlandet: trukket tilbake [0-9]{2}\.[0-9]{2}\.[0-9]{4} av Kari Eksempelsen \(muntlig, dokumentert\)" &&
+          grep -q "Per Eksempelsen (pårørende)" "$TMP/out" &&
+          tr -s " \n" "  " <"$TMP/out" |
+              grep -q "har ikke samtykke til deling og får ikke lese den: Rehabiliteringsavdelingen"'
+check "export lists the withdrawn recipient in the consents" \
+    eval 'run 0 export "$DEMO" "$KARI_PLAN" && "$PYTHON" -c "
+import json, sys
+consents = json.load(sys.stdin)[\"consents\"]
+gone = [r for c in consents for r in c[\"recipients\"] if r[\"withdrawn_on\"]]
+assert len(gone) == 1 and gone[0][\"is_unit\"] and gone[0][\"withdrawal_form\"] == \"oral_documented\", gone
+assert any(not r[\"is_unit\"] for c in consents for r in c[\"recipients\"])
+assert all(c[\"withdrawn_on\"] is None for c in consents)
+" <"$TMP/out"'
 check "show of the incomplete demo plan lists more missing items" \
     eval 'run 0 show "$DEMO" "$SARA_PLAN" && grep -q "Status: *utkast" "$TMP/out" &&
           grep -q "^  Mangler punkt c: " "$TMP/out" && grep -q "^  Mangler punkt e: " "$TMP/out" &&
-          grep -q "^  Mangler punkt h: " "$TMP/out" && [ "$(grep -c "Mangler punkt" "$TMP/out")" -ge 5 ]'
+          grep -q "^  Mangler punkt h: Planen mangler samtykke til deling" "$TMP/out" &&
+          grep -q "^  Samtykke til planen, muntlig, dokumentert" "$TMP/out" &&
+          [ "$(grep -c "Mangler punkt" "$TMP/out")" -ge 5 ]'
 check "show reads the plan as the person's own access" \
     eval 'run 0 show "$DEMO" "$EMIL_PLAN" --role person --purpose own_access \
           --actor "$("$PYTHON" -c "import json,sys; print([p for p in json.load(sys.stdin) if p[\"given_name\"] == \"Emil\"][0][\"person_id\"])" <"$TMP/plans.json")" &&
@@ -205,5 +240,5 @@ check "an analyst may not read a plan" \
     eval 'run 1 show "$DEMO" "$EMIL_PLAN" --role analyst --purpose statistics && err_prefixed'
 check "check after export and show exits 0" run 0 check "$DEMO"
 
-[ "$n" -eq 52 ] || echo "# planned 52 tests, ran $n" >&2
+[ "$n" -eq 56 ] || echo "# planned 56 tests, ran $n" >&2
 exit 0

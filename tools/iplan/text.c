@@ -116,6 +116,36 @@ const char *iplan_measure_status_label(ip_measure_status status)
     return "?";
 }
 
+const char *iplan_consent_kind_label(ip_consent_kind kind)
+{
+    switch (kind) {
+    case IP_CONSENT_PLAN: return "Samtykke til planen";
+    case IP_CONSENT_SHARING: return "Samtykke til deling av taushetsbelagte opplysninger";
+    }
+    return "?";
+}
+
+const char *iplan_consent_form_label(ip_consent_form form)
+{
+    switch (form) {
+    case IP_CONSENT_WRITTEN: return "skriftlig";
+    case IP_CONSENT_ORAL_DOCUMENTED: return "muntlig, dokumentert";
+    }
+    return "?";
+}
+
+const char *iplan_section_label(unsigned int section)
+{
+    switch (section) {
+    case IP_SECTION_GOALS: return "mål";
+    case IP_SECTION_MEASURES: return "tiltak";
+    case IP_SECTION_MEETINGS: return "ansvarsgruppemøter med referat";
+    case IP_SECTION_PARTICIPANTS: return "deltakere med bidrag";
+    case IP_SECTION_EVALUATIONS: return "evalueringer";
+    }
+    return "?";
+}
+
 /* Characters, not bytes: continuation bytes 10xxxxxx do not count. */
 int iplan_text_width(const char *s)
 {
