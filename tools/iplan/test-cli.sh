@@ -36,7 +36,7 @@ json_length() { "$PYTHON" -c 'import json,sys; print(len(json.load(sys.stdin)))'
 uuid_lines() { grep -cE '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} ' "$TMP/out"; }
 err_prefixed() { grep -q '^iplan: ' "$TMP/err"; }
 
-echo "1..56"
+echo "1..65"
 
 # version and help
 check "--version prints the version" \
@@ -238,7 +238,46 @@ check "show reads the plan as the person's own access" \
           grep -q "^Individuell plan for Emil Prøvesen" "$TMP/out"'
 check "an analyst may not read a plan" \
     eval 'run 1 show "$DEMO" "$EMIL_PLAN" --role analyst --purpose statistics && err_prefixed'
+# audit: the person's access log and the hash chain
+EMIL=$("$PYTHON" -c 'import json,sys; print([p for p in json.load(sys.stdin) if p["given_name"] == "Emil"][0]["person_id"])' <"$TMP/plans.json")
+check "audit --verify finds the demo's audit log whole" \
+    eval 'run 0 audit "$DEMO" --verify && grep -Eq "^Revisjonsloggen er hel \([0-9]+ hendelser\)$" "$TMP/out"'
+check "audit --person shows the demo's changes and the CLI's reads of the person" \
+    eval 'run 0 audit "$DEMO" --person "$EMIL" && grep -q "^TIDSPUNKT (UTC) " "$TMP/out" &&
+          grep -q "iplan-cli (koordinerende enhet) .* opprettet " "$TMP/out" &&
+          grep -q "(koordinator) .* opprettet " "$TMP/out" &&
+          grep -q "$EMIL (personen selv) .* lest .* innsyn " "$TMP/out" &&
+          grep -q " nektet .* avvist$" "$TMP/out"'
+check "audit --person as the person lists the earlier listing too" \
+    eval 'run 0 audit "$DEMO" --person "$EMIL" --role person --actor "$EMIL" --purpose own_access &&
+          grep -q "iplan-cli (koordinerende enhet) .* lest  *tilgangslogg " "$TMP/out"'
+check "audit --person --json is a JSON array of the events in order" \
+    eval 'run 0 audit "$DEMO" --person "$EMIL" --json && "$PYTHON" -c "
+import json, sys
+events = json.load(sys.stdin)
+seqs = [e[\"seq\"] for e in events]
+assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs), seqs
+assert {e[\"outcome\"] for e in events} == {\"allowed\", \"denied\"}
+assert any(e[\"object_kind\"] == \"audit\" and e[\"role\"] == \"person\" for e in events)
+assert all(e[\"purpose\"] and e[\"rule\"] and e[\"actor_id\"] for e in events)
+" <"$TMP/out"'
+check "an analyst may not read a person's access log" \
+    eval 'run 1 audit "$DEMO" --person "$EMIL" --role analyst --purpose statistics &&
+          grep -q "^iplan: .*denied" "$TMP/err"'
+check "audit without --person or --verify exits 2" eval 'run 2 audit "$DEMO" && err_prefixed'
+check "--person on a command other than audit exits 2" \
+    eval 'run 2 plans "$DEMO" --person "$EMIL" && err_prefixed'
+cp "$DEMO" "$TMP/tampered.db"
+"$PYTHON" -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE audit_event SET actor_id = ? WHERE seq = 7", ("someone-else",))
+c.commit()' "$TMP/tampered.db"
+check "audit --verify on a tampered copy exits 1 naming the event" \
+    eval 'run 1 audit "$TMP/tampered.db" --verify &&
+          grep -q "^iplan: revisjonsloggen er brutt ved hendelse 7: .*event 7 was changed" "$TMP/err"'
+check "check on a tampered copy exits 1" \
+    eval 'run 1 check "$TMP/tampered.db" && grep -q "audit_event" "$TMP/err"'
 check "check after export and show exits 0" run 0 check "$DEMO"
 
-[ "$n" -eq 56 ] || echo "# planned 56 tests, ran $n" >&2
+[ "$n" -eq 65 ] || echo "# planned 65 tests, ran $n" >&2
 exit 0
