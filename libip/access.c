@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "consent_facts.h"
+#include "coordinator_facts.h"
 #include "store/queries.h"
 
 typedef struct {
@@ -117,6 +118,20 @@ static int shared_with(ip_session *s, const ip__op *op, const char *recipient, b
                                       today, out);
 }
 
+/* A coordinator keeps a plan through an active coordinator assignment
+ * for its person, or as the plan's active coordinator participant (the
+ * plan names who coordinates; a handover ends both). */
+static int coordinates(ip_session *s, const ip__op *op, bool *out)
+{
+    char today[IP__DATE_LEN + 1];
+    int rc = plan_fact(s, &ip__q_is_plan_coordinator, op->plan_id, s->actor_id, out);
+
+    if (rc || *out)
+        return rc;
+    ip__today(s->store, today);
+    return ip__coordinator_active(s->store, op->person_id, s->actor_id, today, out);
+}
+
 /* Plans and their content. Reading and exporting are alike here. */
 static int decide_plan(ip_session *s, const ip__op *op, decision *d)
 {
@@ -135,12 +150,13 @@ static int decide_plan(ip_session *s, const ip__op *op, decision *d)
                       "the plan's content is kept by its coordinator");
         return IP_OK;
     case IP_ROLE_COORDINATOR:
-        rc = plan_fact(s, &ip__q_is_plan_coordinator, op->plan_id, s->actor_id, &yes);
+        rc = coordinates(s, op, &yes);
         if (rc)
             return rc;
-        *d = yes ? allow("coordinator.active_participant")
-                 : deny("coordinator.active_participant",
-                        "the actor is not an active coordinator of this plan");
+        *d = yes ? allow("coordinator.active")
+                 : deny("coordinator.active",
+                        "the actor has no active coordinator assignment for the person "
+                        "and is not an active coordinator of this plan");
         return IP_OK;
     case IP_ROLE_PROVIDER:
         rc = plan_fact(s, &ip__q_is_plan_provider, op->plan_id, s->unit_id, &yes);
@@ -212,9 +228,8 @@ static int decide_consent(ip_session *s, const ip__op *op, decision *d)
         rc = ip__fact_coordinates_person(s->store, s->actor_id, op->person_id, &yes);
         if (rc)
             return rc;
-        *d = yes ? allow("coordinator.active_participant")
-                 : deny("coordinator.active_participant",
-                        "the actor coordinates no open plan of this person");
+        *d = yes ? allow("coordinator.active")
+                 : deny("coordinator.active", "the actor coordinates no one of this person");
         return IP_OK;
     case IP_ROLE_PERSON:
     case IP_ROLE_REPRESENTATIVE:
@@ -254,7 +269,7 @@ static int decide_case(ip_session *s, const ip__op *op, decision *d)
                  : IP_OK;
         if (rc)
             return rc;
-        *d = yes ? allow("coordinator.active_participant")
+        *d = yes ? allow("coordinator.active")
                  : deny("coordinating_unit.case_handling",
                         "appointments and complaints are handled by the coordinating unit");
         return IP_OK;
@@ -400,5 +415,7 @@ int ip__fact_coordinates_person(ip_store *store, const char *practitioner_id,
                                    IP__TEXT(today)},
                        3, &found);
     *out = found != 0;
-    return rc;
+    if (rc || *out)
+        return rc;
+    return ip__coordinator_active(store, person_id, practitioner_id, today, out);
 }

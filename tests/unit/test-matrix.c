@@ -31,6 +31,8 @@ typedef enum {
     ACTOR_CU,               /* the coordinating unit */
     ACTOR_COORDINATOR,      /* the plan's coordinator */
     ACTOR_COORDINATOR_PAST, /* coordinator whose participation ended */
+    ACTOR_ASSIGNED,         /* coordinator by assignment, not a participant */
+    ACTOR_ASSIGNMENT_ENDED, /* coordinator whose assignment ended */
     ACTOR_PROVIDER,         /* unit S, taking part */
     ACTOR_PROVIDER_PAST,    /* unit E, whose participation ended */
     ACTOR_PERSON,
@@ -42,7 +44,8 @@ typedef enum {
 } actor_kind;
 
 static const char *const actor_names[ACTORS] = {
-    "coordinating unit", "coordinator", "coordinator (ended)", "provider",
+    "coordinating unit", "coordinator", "coordinator (ended)", "assigned coordinator",
+    "coordinator (assignment ended)", "provider",
     "provider (ended)", "person", "representative", "next of kin", "analyst", "admin",
 };
 
@@ -72,6 +75,9 @@ static const char *const expected[ACTORS][CONSENT_STATES] = {
     [ACTOR_COORDINATOR] = {"YYYYYYYYYN", "YYYYYYYYYN", "YYYYYYYYYN", "YYYYYYYYYN", "YYYYYYYYYN", "YYYYYYYYYN"},
     [ACTOR_COORDINATOR_PAST] =
                           {"NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN"},
+    [ACTOR_ASSIGNED] =    {"YYYYYYYYYN", "YYYYYYYYYN", "YYYYYYYYYN", "YYYYYYYYYN", "YYYYYYYYYN", "YYYYYYYYYN"},
+    [ACTOR_ASSIGNMENT_ENDED] =
+                          {"NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN"},
     [ACTOR_PROVIDER] =    {"NNNNNYYNNN", "YYYYYYYNNN", "YYNNNYYNNN", "NNNNNYYNNN", "NNNNNYYNNN", "NNNNNYYNNN"},
     [ACTOR_PROVIDER_PAST] =
                           {"NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN", "NNNNNNNNNN"},
@@ -88,6 +94,7 @@ typedef struct {
     char person[40], guardian[40], kin[40];
     char unit_s[40], unit_e[40], unit_o[40];
     char coordinator[40], coordinator_past[40], coordinator_unit[40];
+    char assigned[40], assignment_ended[40];
     char plan[40], person_participant[40], goal[40], measure[40];
 } world;
 
@@ -131,6 +138,24 @@ static void participant(world *w, ip_participant_role role, const char *person,
     ip_participant_free(p);
 }
 
+/* An assignment of kind to practitioner from a day, ended on to (or not). */
+static void assign(world *w, ip_coordinator_kind kind, const char *practitioner_id,
+                   const char *from, const char *to)
+{
+    ip_coordinator_fields f = IP_COORDINATOR_FIELDS_INIT;
+    ip_coordinator_assignment *a = NULL;
+
+    f.person_id = w->person;
+    f.kind = kind;
+    f.practitioner_id = practitioner_id;
+    f.appointed_on = from;
+    th_ok(ip_coordinator_appoint(&a, th_cu_session(w->store), &f));
+    if (to)
+        th_ok(ip_coordinator_end(NULL, th_cu_session(w->store), ip_coordinator_id(a),
+                                 ip_coordinator_revision(a), to, "Byttet koordinator"));
+    ip_coordinator_free(a);
+}
+
 static void build(world *w)
 {
     ip_session *cu;
@@ -170,6 +195,10 @@ static void build(world *w)
 
     practitioner(w, w->coordinator_unit, "Koordinator", w->coordinator);
     practitioner(w, w->coordinator_unit, "Tidligere", w->coordinator_past);
+    practitioner(w, w->coordinator_unit, "Oppnevnt", w->assigned);
+    practitioner(w, w->coordinator_unit, "Avløst", w->assignment_ended);
+    assign(w, IP_COORDINATOR, w->assignment_ended, "2025-01-01", "2026-02-01");
+    assign(w, IP_COORDINATOR, w->assigned, "2026-02-01", NULL);
     th_ok(ip_plan_create_direct(&plan, cu, w->person, NULL));
     copy_id(w->plan, ip_plan_id(plan));
     ip_plan_free(plan);
@@ -244,6 +273,10 @@ static ip_session *session_for(world *w, actor_kind actor)
         return th_session(w->store, IP_ROLE_COORDINATOR, w->coordinator, w->coordinator_unit);
     case ACTOR_COORDINATOR_PAST:
         return th_session(w->store, IP_ROLE_COORDINATOR, w->coordinator_past, w->coordinator_unit);
+    case ACTOR_ASSIGNED:
+        return th_session(w->store, IP_ROLE_COORDINATOR, w->assigned, w->coordinator_unit);
+    case ACTOR_ASSIGNMENT_ENDED:
+        return th_session(w->store, IP_ROLE_COORDINATOR, w->assignment_ended, w->coordinator_unit);
     case ACTOR_PROVIDER: return th_session(w->store, IP_ROLE_PROVIDER, "teacher", w->unit_s);
     case ACTOR_PROVIDER_PAST: return th_session(w->store, IP_ROLE_PROVIDER, "physio", w->unit_e);
     case ACTOR_PERSON: return th_session(w->store, IP_ROLE_PERSON, w->person, NULL);

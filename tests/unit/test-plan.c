@@ -910,7 +910,7 @@ START_TEST(who_may_do_what)
     th_ok(ip_plan_activate(&rev, coordinator, id, rev, NULL));
     /* A coordinator of another plan reaches nothing here. */
     th_expect(IP_EDENIED, ip_plan_get(&got, stranger, id));
-    ck_assert_ptr_nonnull(strstr(ip_error_last()->message, "coordinator.active_participant"));
+    ck_assert_ptr_nonnull(strstr(ip_error_last()->message, "coordinator.active"));
     ck_assert_ptr_null(got);
     th_expect(IP_EDENIED, ip_plan_update(NULL, stranger, id, rev, &f));
     th_expect(IP_EDENIED, ip_plan_end(NULL, stranger, id, rev, IP_PLAN_END_DIED, NULL, NULL));

@@ -24,6 +24,7 @@ CREATE TABLE coordinator_assignment (
 -- At most one active assignment of each kind per person.
 CREATE UNIQUE INDEX coordinator_one_active ON coordinator_assignment (person_id, kind)
     WHERE ended_on IS NULL;
+CREATE INDEX coordinator_by_person ON coordinator_assignment (person_id, kind, ended_on);
 CREATE INDEX coordinator_by_practitioner ON coordinator_assignment (practitioner_id)
     WHERE ended_on IS NULL;
 
