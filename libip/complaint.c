@@ -740,7 +740,7 @@ static int apply_move(ip_session *s, void *stored, const void *ctx)
     int rc;
 
     if (!ip_complaint_transition_allowed((ip_complaint_status)from, m->to))
-        return ip__error_set(IP_ESTATE, "complaint.status", "a complaint %s cannot move to %s",
+        return ip__error_set(IP_ESTATE, "complaint.status", "a complaint cannot move from %s to %s",
                              ip__name_of(status_names, (int)from),
                              ip__name_of(status_names, (int)m->to));
     switch (m->to) {

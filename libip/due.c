@@ -1,12 +1,13 @@
 /*
  * The due list: what needs attention, most urgent first.
  *
- * Each kind of item has a query of its own (store/due_queries.c) that reads
- * an index in due-date order and stops at the limit; the per-kind lists are
- * merged here by due date and cut at the limit again, so a call reads at
- * most kinds x limit rows whatever the size of the store. The three
- * thresholds are store settings, read by every call and turned into the
- * cut-off dates the queries compare with.
+ * One statement (store/due_queries.c) reads every kind: for the whole
+ * store each kind's branch reads an index in due-date order and stops at
+ * the limit; for a unit or a coordinator it looks up their persons. The
+ * per-kind lists are merged here by due date and cut at the limit again,
+ * so a call reads at most kinds x limit rows whatever the size of the
+ * store. The three thresholds are store settings, read by every call and
+ * turned into the cut-off dates the statement compares with.
  *
  * One call: authorized once as a read of the due list (the coordinating
  * unit; a coordinator for the persons they coordinate, which this module
@@ -16,6 +17,7 @@
 #include "record_call.h"
 #include "settings.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/due_queries.h"
@@ -224,18 +226,7 @@ static int settings_read(ip_store *store, due_settings *out)
     return rc;
 }
 
-/* The cut-off date each kind's query compares with (due_queries.h). */
-static void cutoffs(char out[IP__DUE_KINDS + 1][IP__DATE_LEN + 1], const char *as_of,
-                    const due_settings *set)
-{
-    for (int k = 1; k <= IP__DUE_KINDS; k++)
-        memcpy(out[k], as_of, IP__DATE_LEN + 1);
-    meeting_cutoff(out[IP_DUE_GROUP_MEETING], as_of, (int)set->meeting_months);
-    date_plus_days(out[IP_DUE_COMPLAINT_DEADLINE], as_of, set->complaint_warning_days);
-    date_plus_days(out[IP_DUE_CONSENT_EXPIRY], as_of, set->consent_days);
-}
-
-/* Group meeting rows carry the day of the last meeting: the due date is
+/* Group meeting rows carry the day the group last met: the due date is
  * that day plus the months. */
 static void meeting_due_dates(ip__due_rows *rows, int months)
 {
@@ -248,6 +239,15 @@ static void meeting_due_dates(ip__due_rows *rows, int months)
         ip__date_add_months(due, item->due_on, months);
         memcpy(item->due_on, due, sizeof due);
     }
+}
+
+static int by_due_then_id(const void *a, const void *b)
+{
+    const struct ip_due_item *x = *(const struct ip_due_item *const *)a;
+    const struct ip_due_item *y = *(const struct ip_due_item *const *)b;
+    int c = strcmp(x->due_on, y->due_on);
+
+    return c ? c : strcmp(x->object_id ? x->object_id : "", y->object_id ? y->object_id : "");
 }
 
 /* Merges the per-kind lists (each in due-date order) into it, earliest
@@ -285,27 +285,34 @@ static int merge(ip_due_iterator *it, ip__due_rows lists[IP__DUE_KINDS + 1],
 static int due_read(ip_session *s, ip_due_iterator *it, const due_request *r)
 {
     ip__due_rows lists[IP__DUE_KINDS + 1];
-    char cut[IP__DUE_KINDS + 1][IP__DATE_LEN + 1];
+    char meeting_cut[IP__DATE_LEN + 1], complaint_cut[IP__DATE_LEN + 1],
+        consent_cut[IP__DATE_LEN + 1];
     ip__due_filter filter = (r->unit_id ? IP__DUE_UNIT : 0) |
                             (r->practitioner_id ? IP__DUE_PRACTITIONER : 0);
     due_settings set = {6, 30, 7};
     int rc = settings_read(s->store, &set);
 
-    memset(lists, 0, sizeof lists);
     if (rc)
         return rc;
-    cutoffs(cut, r->as_of, &set);
-    for (int k = 1; rc == IP_OK && k <= IP__DUE_KINDS; k++) {
-        ip__arg args[] = {IP__TEXT(r->as_of), IP__INT(r->limit), IP__TEXT(cut[k]),
+    meeting_cutoff(meeting_cut, r->as_of, (int)set.meeting_months);
+    date_plus_days(complaint_cut, r->as_of, set.complaint_warning_days);
+    date_plus_days(consent_cut, r->as_of, set.consent_days);
+    {
+        ip__arg args[] = {IP__TEXT(r->as_of), IP__INT(r->limit), IP__TEXT(meeting_cut),
+                          IP__TEXT(complaint_cut), IP__TEXT(consent_cut),
                           IP__TEXT(r->unit_id), IP__TEXT(r->practitioner_id)};
-        rc = ip__due_select(s->store->db, &ip__q_due[k - 1][filter], args,
-                            ip__due_filter_args[filter], k, &lists[k]);
+        rc = ip__due_select(s->store->db, &ip__q_due[filter], args,
+                            ip__due_filter_args[filter], lists);
     }
-    if (rc == IP_OK)
-        meeting_due_dates(&lists[IP_DUE_GROUP_MEETING], (int)set.meeting_months);
-    if (rc == IP_OK)
-        rc = merge(it, lists, r->limit);
-    for (int k = 1; k <= IP__DUE_KINDS; k++)
+    if (rc)
+        return rc;
+    meeting_due_dates(&lists[IP_DUE_GROUP_MEETING], (int)set.meeting_months);
+    for (int k = 1; k <= IP__DUE_KINDS; k++) {
+        if (lists[k].count > 1)
+            qsort(lists[k].items, lists[k].count, sizeof *lists[k].items, by_due_then_id);
+    }
+    rc = merge(it, lists, r->limit);
+    for (int k = 0; k <= IP__DUE_KINDS; k++)
         ip__due_rows_free(&lists[k]);
     return rc;
 }

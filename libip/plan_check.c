@@ -18,7 +18,10 @@ static const ip__plan_check_item items[] = {
     {'b', "b.no_participants",
      "Planen mangler deltakere: legg til minst én aktiv deltaker i tillegg til personen selv."},
     {'c', "c.no_coordinator",
-     "Planen mangler koordinator: legg til en deltaker med rollen koordinator."},
+     "Planen mangler koordinator: koordinerende enhet må oppnevne en koordinator for "
+     "personen, eller en barnekoordinator for et barn under 18 år. En "
+     "spesialistkoordinator alene er ikke nok: den samordner tjenestene i "
+     "spesialisthelsetjenesten, ikke planen."},
     {'d', "d.no_person_contribution",
      "Planen sier ikke hva personen selv skal bidra med: legg til personen som deltaker "
      "og skriv inn personens bidrag."},
@@ -51,6 +54,16 @@ static const ip__plan_check_item items[] = {
      "Planen mangler samarbeid med andre tjenester: beskriv nødvendig eller ønskelig samarbeid "
      "med andre tjenesteytere, institusjoner eller etater."},
 };
+
+/* Item c when a coordinator takes part in the plan (a participant with
+ * that role) but nobody is appointed: the same code, a text that says the
+ * appointment is what is missing. */
+static const ip__plan_check_item c_not_appointed = {
+    'c', "c.no_coordinator",
+    "Planen mangler oppnevning av koordinator: planen har en deltaker med rollen "
+    "koordinator, men koordinerende enhet har ikke oppnevnt noen koordinator (eller "
+    "barnekoordinator) for personen. Registrer oppnevningen. En spesialistkoordinator "
+    "alene er ikke nok: den samordner tjenestene i spesialisthelsetjenesten, ikke planen."};
 
 static const ip__plan_check_item *item(const char *code)
 {
@@ -101,17 +114,27 @@ static const char *check_b(const ip__plan_content *c, const char *today)
     return "b.no_participants";
 }
 
-/* c) who coordinates: an active coordinator participant. Until coordinator
- * assignments exist (the coordinator module), the participant role is the
- * record of who coordinates. */
-static const char *check_c(const ip__plan_content *c, const char *today)
+/* c) who coordinates: the person's assignment of kind coordinator or child
+ * coordinator, active today (appointed_on <= today < ended_on). A
+ * specialist coordinator coordinates the specialist health service's own
+ * services, not the plan, and does not count alone. A coordinator
+ * participant is the plan's record of who takes part (item b), not an
+ * appointment; when there is one, the text says the appointment is what
+ * is missing. */
+static const ip__plan_check_item *check_c(const ip__plan_content *c, const char *today)
 {
+    for (size_t i = 0; i < c->coordinator_count; i++) {
+        const struct ip_coordinator_assignment *a = c->coordinators[i];
+        if ((a->kind == IP_COORDINATOR || a->kind == IP_CHILD_COORDINATOR) &&
+            ip_coordinator_is_active_on(a, today))
+            return NULL;
+    }
     for (size_t i = 0; i < c->participant_count; i++) {
         const struct ip_participant *p = c->participants[i];
         if (ip__participant_active(p, today) && p->role == IP_PARTICIPANT_COORDINATOR)
-            return NULL;
+            return &c_not_appointed;
     }
-    return "c.no_coordinator";
+    return item("c.no_coordinator");
 }
 
 /* d) contributions: the person's own, and a provider's or another
@@ -210,21 +233,25 @@ void ip__plan_check_items(const ip__plan_content *c, const char *today,
                           struct ip_plan_check *out)
 {
     const char *codes[9];
+    const ip__plan_check_item *coordinator;
     const char *e, *f;
 
     check_measures(c, &e, &f);
     codes[0] = check_a(c);
     codes[1] = check_b(c, today);
-    codes[2] = check_c(c, today);
+    codes[2] = NULL; /* item c chooses its text itself */
     codes[3] = check_d(c, today);
     codes[4] = e;
     codes[5] = f;
     codes[6] = check_g(c);
     codes[7] = check_h(c, today);
     codes[8] = has_text(c->plan->cooperation) ? NULL : "i.no_cooperation";
+    coordinator = check_c(c, today);
     out->count = 0;
     for (size_t i = 0; i < 9; i++) {
-        if (codes[i])
+        if (i == 2 && coordinator)
+            out->missing[out->count++] = *coordinator;
+        else if (codes[i])
             out->missing[out->count++] = *item(codes[i]);
     }
 }

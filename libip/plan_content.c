@@ -58,6 +58,7 @@ void ip__plan_content_free(ip__plan_content *c)
     for (size_t i = 0; i < c->consent_count; i++)
         ip_consent_free(c->consents[i]);
     ip_free(c->consents);
+    FREE_ALL(&ip__coordinator_assignment_table, c->coordinators, c->coordinator_count);
     ip_free(c);
 }
 
@@ -285,6 +286,17 @@ static int load_consents(ip__db *db, ip__plan_content *c)
     return rc;
 }
 
+/* The person's coordinator assignments, every kind, ended ones included:
+ * one query, however many. */
+static int load_coordinators(ip__db *db, ip__plan_content *c)
+{
+    ip__arg arg = IP__TEXT(c->plan->person_id);
+    int rc = IP_OK;
+
+    LOAD_ROWS(&ip__q_content_coordinators, c->coordinators, c->coordinator_count);
+    return rc;
+}
+
 int ip__plan_content_load(ip_session *s, const char *plan_id, ip__plan_content **out)
 {
     ip__db *db = s->store->db;
@@ -320,6 +332,8 @@ int ip__plan_content_load(ip_session *s, const char *plan_id, ip__plan_content *
     LOAD_ROWS(&ip__q_content_revisions, c->revisions, c->revision_count);
     if (rc == IP_OK)
         rc = load_consents(db, c);
+    if (rc == IP_OK)
+        rc = load_coordinators(db, c);
     if (rc == IP_OK)
         rc = ip__attach_goal_ids(c->measures, c->measure_count, &goal_links);
     if (rc == IP_OK)

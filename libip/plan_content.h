@@ -1,8 +1,9 @@
 /*
- * A whole plan in memory: the plan, its person, every content record and
- * the person's consents, read with a fixed number of queries whatever the
- * plan's size (one per table, by plan_id, and three for the consents, by
- * person; see store/content_queries.h), with the children of measures (goal
+ * A whole plan in memory: the plan, its person, every content record, the
+ * person's consents and the person's coordinator assignments, read with a
+ * fixed number of queries whatever the plan's size (one per table, by
+ * plan_id, three for the consents and one for the assignments, by person;
+ * see store/content_queries.h), with the children of measures (goal
  * ids), meetings (attendee ids, agreed actions) and consents (givers,
  * recipients) handed to their parents in memory.
  *
@@ -20,9 +21,10 @@
 
 /* How many statements ip__plan_content_load runs, always: plan, person,
  * participants, goals, measures, measure goals, meetings, meeting
- * attendees, meeting actions, evaluations, revisions, and the person's
- * consents, their givers and their recipients. */
-#define IP__PLAN_CONTENT_QUERIES 14
+ * attendees, meeting actions, evaluations, revisions, the person's
+ * consents, their givers and their recipients, and the person's
+ * coordinator assignments. */
+#define IP__PLAN_CONTENT_QUERIES 15
 
 typedef struct ip__plan_content {
     struct ip_plan *plan;
@@ -49,6 +51,11 @@ typedef struct ip__plan_content {
      * and recipients (units first, then persons, each in id order). */
     struct ip_consent **consents;
     size_t consent_count;
+    /* The person's coordinator assignments (not the plan's: a coordinator
+     * is appointed for the person, who may have one without a plan), of
+     * every kind, ended ones included, ordered by created_at, then id. */
+    struct ip_coordinator_assignment **coordinators;
+    size_t coordinator_count;
 } ip__plan_content;
 
 /* Reads the plan plan_id whole. IP_ENOTFOUND (field "plan.id") when there
@@ -85,7 +92,10 @@ struct ip_plan_check {
 
 /* Checks content against items a–i as it stands on today (YYYY-MM-DD) and
  * fills out with the missing items in letter order. Pure: reads nothing but
- * c. Item h holds when a consent to the plan and a sharing consent with a
+ * c. Item c holds when the person has an assignment of kind coordinator or
+ * child coordinator active on today (a specialist coordinator alone does
+ * not count: it coordinates the specialist health service, not the plan).
+ * Item h holds when a consent to the plan and a sharing consent with a
  * recipient not withdrawn are both in force on today. */
 void ip__plan_check_items(const ip__plan_content *c, const char *today,
                           struct ip_plan_check *out);

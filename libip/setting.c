@@ -37,11 +37,17 @@ static int setting_find(const char *name, const setting_def **out)
     return ip__error_set(IP_EINVALID, "setting.name", "is not a store setting");
 }
 
+/* The stored value; the default when the store has no row, or holds a
+ * value outside the range (only a hand-edited store can). */
 static int setting_read(ip_store *store, const setting_def *def, int64_t *out)
 {
-    return ip__db_scalar(store->db, &ip__q_setting_value,
-                         (ip__arg[]){IP__TEXT(def->name), IP__INT(def->fallback)}, 2,
-                         out);
+    int rc = ip__db_scalar(store->db, &ip__q_setting_value,
+                           (ip__arg[]){IP__TEXT(def->name), IP__INT(def->fallback)}, 2,
+                           out);
+
+    if (rc == IP_OK && (*out < def->min || *out > def->max))
+        *out = def->fallback;
+    return rc;
 }
 
 int ip__setting(ip_store *store, const char *name, int64_t *out)

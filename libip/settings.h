@@ -17,7 +17,8 @@
 
 /*
  * The value of the setting name in the store, or its default when the
- * store has no row for it. No authorization and no audit event of its own:
+ * store has no row for it or a value outside the setting's range (only a
+ * hand-edited store can hold one), so a module can rely on the range. No authorization and no audit event of its own:
  * a module reads it inside its own (authorized, audited) call, or outside
  * any call. IP_EINVALID "setting.name" for a name that is not a setting.
  */

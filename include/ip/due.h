@@ -21,8 +21,8 @@
  * every call, so a changed setting applies at once.
  *
  * Items come earliest due date first; items due the same day in the order
- * of the kinds above, and within a kind in a fixed order. The list is cut
- * at the query's limit: the most urgent items are the ones kept.
+ * of the kinds above, and within a kind by the record's id. The list is
+ * cut at the query's limit: the most urgent items are the ones kept.
  *
  * Every kind is read from an index in due-date order and stops at the
  * limit, so the cost of a call follows the limit (and the size of a unit

@@ -125,9 +125,10 @@ IP_EXTERN(int) ip_schema_version(void);
  * | `due_consent_days`           | 30      | 1–365  | the due list: consents expiring within this many days |
  * | `due_complaint_warning_days` | 7       | 0–60   | the due list: complaints this many days or fewer before their deadline |
  *
- * Settings hold no personal data. Every session may read them; only an
- * administrator (::IP_ROLE_ADMIN) changes them. Both are audited (object
- * `setting`, the setting's name as the object id).
+ * A value outside its range, which only a hand-edited store can hold,
+ * reads as the default. Settings hold no personal data. Every session may
+ * read them; only an administrator (::IP_ROLE_ADMIN) changes them. Both
+ * are audited (object `setting`, the setting's name as the object id).
  * @{ */
 
 /* ip_session (ip/session.h, which includes this header) by its tag. */

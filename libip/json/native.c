@@ -329,6 +329,30 @@ static void put_consents(builder *b, cJSON *doc, const ip__plan_content *c)
     }
 }
 
+/* The person's coordinator assignments, every kind, ended ones included,
+ * in creation order. */
+static void put_coordinators(builder *b, cJSON *doc, const ip__plan_content *c)
+{
+    cJSON *array = put_array(b, doc, "coordinators");
+
+    for (size_t i = 0; !b->failed && i < c->coordinator_count; i++) {
+        const struct ip_coordinator_assignment *a = c->coordinators[i];
+        cJSON *o = push_object(b, array);
+        put_meta(b, o, &a->meta);
+        put_text(b, o, "kind", ip_coordinator_kind_name((ip_coordinator_kind)a->kind));
+        put_text(b, o, "practitioner_id", a->practitioner_id);
+        put_text(b, o, "unit_id", a->unit_id);
+        put_text(b, o, "application_id", a->application_id);
+        put_text(b, o, "appointed_on", a->appointed_on);
+        put_text(b, o, "appointed_by", a->appointed_by);
+        put_text(b, o, "wished_practitioner_id", a->wished_practitioner_id);
+        put_text(b, o, "wish_note", a->wish_note);
+        put_text(b, o, "wish_not_followed_reason", a->wish_not_followed_reason);
+        put_text(b, o, "ended_on", a->ended_on);
+        put_text(b, o, "end_reason", a->end_reason);
+    }
+}
+
 /* The revision's frozen document, parsed, as its "document" key. */
 static void put_frozen(builder *b, cJSON *o, const struct ip_plan_revision *r)
 {
@@ -391,8 +415,7 @@ int ip__native_document(char **out, size_t *len_out, const ip__plan_content *c,
     put_meetings(&b, doc, c);
     put_evaluations(&b, doc, c);
     put_consents(&b, doc, c);
-    /* Coordinator assignments arrive with their module. */
-    put_array(&b, doc, "coordinators");
+    put_coordinators(&b, doc, c);
     put_revisions(&b, doc, c, form);
     if (!b.failed) {
         text = form == IP__NATIVE_FROZEN ? cJSON_PrintUnformatted(doc) : cJSON_Print(doc);

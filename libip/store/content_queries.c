@@ -34,6 +34,10 @@ const ip__query ip__q_content_meeting_attendees = {NULL,
     "SELECT meeting_id, participant_id FROM meeting_attendee WHERE plan_id = ?1"
     " ORDER BY meeting_id, participant_id"};
 
+/* By person, over the index coordinator_by_person (person_id first). */
+const ip__query ip__q_content_coordinators = {&ip__coordinator_assignment_table,
+    "WHERE person_id = ?1 ORDER BY created_at, id"};
+
 const ip__query ip__q_content_goal_links_of_measure = {NULL,
     "SELECT measure_id, goal_id FROM measure_goal WHERE measure_id = ?1"
     " ORDER BY goal_id"};

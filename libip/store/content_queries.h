@@ -8,7 +8,9 @@
  * The loader reads the person's consents with the consent module's own
  * queries, by person_id (store/consent_queries.h: ip__q_consents_of_person,
  * ip__q_consent_givers_of_person, ip__q_consent_recipients_of_person): three
- * more statements, whatever the number of consents.
+ * more statements, whatever the number of consents; and the person's
+ * coordinator assignments with ip__q_content_coordinators, by person_id: one
+ * more.
  */
 #ifndef IP_STORE_CONTENT_QUERIES_H
 #define IP_STORE_CONTENT_QUERIES_H
@@ -37,8 +39,9 @@ extern const ip__query ip__q_content_measure_goals;
 /* pairs (meeting_id, participant_id); (plan_id) ordered by meeting_id,
  * participant_id */
 extern const ip__query ip__q_content_meeting_attendees;
-
-
+/* coordinator_assignment rows; (person_id) every assignment of the person,
+ * ended ones included, oldest first (creation order) */
+extern const ip__query ip__q_content_coordinators;
 
 /* pairs (measure_id, goal_id); (measure_id) ordered by goal_id */
 extern const ip__query ip__q_content_goal_links_of_measure;

@@ -1,7 +1,6 @@
-/* Fixed queries of the due list and the reader of their rows (declared in
- * due_queries.h). The indexes each query is written for are in
- * migrations 0001-0005; a query repeats the WHERE terms of a partial index
- * word for word so that SQLite can use it. */
+/* Fixed statements of the due list and the reader of their rows (declared
+ * in due_queries.h). The indexes they are written for are in migration
+ * 0005_due.sql. */
 #include "store/db_internal.h"
 #include "store/due_queries.h"
 
@@ -10,92 +9,101 @@
 #include "alloc.h"
 #include "error.h"
 
-/* The persons a unit takes part for: participants in the unit of an open
- * plan, valid on as_of (participant_by_unit). */
+/* The persons a unit takes part for: participants in the unit, valid on
+ * as_of, of an open plan (participant_by_unit). Found once per statement. */
 #define UNIT_PERSONS                                                           \
-    " AND x.person_id IN (SELECT pa.person_id FROM participant pa"             \
-    " JOIN plan pl ON pl.id = pa.plan_id"                                      \
-    " WHERE pa.unit_id = ?4 AND pl.status <> 3 AND pa.valid_from <= ?1"        \
-    " AND (pa.valid_to IS NULL OR pa.valid_to >= ?1))"
+    "unit_persons (person_id) AS MATERIALIZED ("                               \
+    "SELECT pa.person_id FROM participant pa"                                  \
+    " WHERE pa.unit_id = ?6 AND pa.valid_from <= ?1"                           \
+    " AND (pa.valid_to IS NULL OR pa.valid_to >= ?1)"                          \
+    " AND EXISTS (SELECT 1 FROM plan pl WHERE pl.id = pa.plan_id"              \
+    " AND pl.status <> 3))"
 
 /* The persons a practitioner coordinates: an active assignment of any kind
- * (coordinator_by_practitioner), or a coordinator participant of the open
- * plan valid on as_of (participant_by_practitioner). */
+ * (coordinator_by_practitioner), or a coordinator participant valid on
+ * as_of of an open plan (participant_by_practitioner). */
 #define COORDINATOR_PERSONS                                                    \
-    " AND x.person_id IN (SELECT ca.person_id FROM coordinator_assignment ca"  \
-    " WHERE ca.practitioner_id = ?5 AND ca.ended_on IS NULL"                   \
+    "coordinator_persons (person_id) AS MATERIALIZED ("                        \
+    "SELECT ca.person_id FROM coordinator_assignment ca"                       \
+    " WHERE ca.practitioner_id = ?7 AND ca.ended_on IS NULL"                   \
     " UNION ALL SELECT pa.person_id FROM participant pa"                       \
-    " JOIN plan pl ON pl.id = pa.plan_id"                                      \
-    " WHERE pa.practitioner_id = ?5 AND pa.role = 4 AND pl.status <> 3"        \
-    " AND pa.valid_from <= ?1 AND (pa.valid_to IS NULL OR pa.valid_to >= ?1))"
+    " WHERE pa.practitioner_id = ?7 AND pa.role = 4 AND pa.valid_from <= ?1"   \
+    " AND (pa.valid_to IS NULL OR pa.valid_to >= ?1)"                          \
+    " AND EXISTS (SELECT 1 FROM plan pl WHERE pl.id = pa.plan_id"              \
+    " AND pl.status <> 3))"
 
-/* application_waiting (reply_due_on) WHERE pending <> 0 AND
- * interim_reply_on IS NULL */
+#define IN_UNIT " AND x.person_id IN unit_persons"
+#define IN_COORDINATOR " AND x.person_id IN coordinator_persons"
+
+/* One branch per kind, f the filter's terms. Each repeats the condition
+ * of its partial index word for word, and orders by the index's leading
+ * columns, so that the whole store's list reads the index in order and
+ * stops at the limit. */
+
+/* application_waiting; due_application_by_person */
 #define APPLICATION_REPLY(f)                                                   \
-    "SELECT x.id, x.person_id, NULL, x.reply_due_on FROM application x"        \
+    "SELECT 1, x.id, x.person_id, NULL, x.reply_due_on FROM application x"     \
     " WHERE pending <> 0 AND interim_reply_on IS NULL"                         \
-    " AND x.reply_due_on < ?3" f " ORDER BY x.reply_due_on, x.id LIMIT ?2"
+    " AND x.reply_due_on < ?1" f " ORDER BY x.reply_due_on, x.id LIMIT ?2"
 
-/* plan_revision_due (next_revision_on) WHERE status = 2 */
+/* due_plan_revision; due_plan_by_person */
 #define PLAN_REVISION(f)                                                       \
-    "SELECT x.id, x.person_id, x.id, x.next_revision_on FROM plan x"           \
-    " WHERE status = 2 AND x.next_revision_on < ?3" f                          \
-    " ORDER BY x.next_revision_on, x.id LIMIT ?2"
+    "SELECT 2, x.plan_id, x.person_id, x.plan_id, x.next_revision_on"          \
+    " FROM due_plan x WHERE x.next_revision_on < ?1" f                         \
+    " ORDER BY x.next_revision_on, x.plan_id LIMIT ?2"
 
-/* due_plan_meeting (met_on) */
+/* due_plan_meeting; due_plan_by_person */
 #define GROUP_MEETING(f)                                                       \
-    "SELECT x.plan_id, x.person_id, x.plan_id, x.met_on FROM due_plan x"       \
+    "SELECT 3, x.plan_id, x.person_id, x.plan_id, x.met_on FROM due_plan x"    \
     " WHERE x.met_on < ?3" f " ORDER BY x.met_on, x.plan_id LIMIT ?2"
 
-/* complaint_received (deadline_on) WHERE status = 1 */
+/* complaint_received; due_complaint_by_person */
 #define COMPLAINT_DEADLINE(f)                                                  \
-    "SELECT x.id, x.person_id, x.plan_id, x.deadline_on FROM complaint x"      \
-    " WHERE status = 1 AND x.deadline_on <= ?3" f                              \
+    "SELECT 4, x.id, x.person_id, x.plan_id, x.deadline_on FROM complaint x"   \
+    " WHERE status IN (1, 2) AND status = 1 AND x.deadline_on <= ?4" f         \
     " ORDER BY x.deadline_on, x.id LIMIT ?2"
 
-/* complaint_in_review (received_on) WHERE status = 2 */
+/* complaint_in_review; due_complaint_by_person */
 #define COMPLAINT_REVIEW(f)                                                    \
-    "SELECT x.id, x.person_id, x.plan_id, x.received_on FROM complaint x"      \
-    " WHERE status = 2 AND x.received_on <= ?3" f                              \
+    "SELECT 5, x.id, x.person_id, x.plan_id, x.received_on FROM complaint x"   \
+    " WHERE status IN (1, 2) AND status = 2 AND x.received_on <= ?1" f         \
     " ORDER BY x.received_on, x.id LIMIT ?2"
 
-/* consent_expiry (valid_to) WHERE withdrawn_on IS NULL */
+/* consent_expiry; due_consent_by_person */
 #define CONSENT_EXPIRY(f)                                                      \
-    "SELECT x.id, x.person_id, NULL, x.valid_to FROM consent x"                \
-    " WHERE withdrawn_on IS NULL AND x.valid_to >= ?1 AND x.valid_to <= ?3" f  \
+    "SELECT 6, x.id, x.person_id, NULL, x.valid_to FROM consent x"             \
+    " WHERE withdrawn_on IS NULL AND x.valid_to >= ?1 AND x.valid_to <= ?5" f  \
     " ORDER BY x.valid_to, x.id LIMIT ?2"
 
-/* due_plan_uncoordinated (uncoordinated_since) WHERE uncoordinated_since
- * IS NOT NULL */
+/* due_plan_uncoordinated; due_plan_by_person */
 #define PLAN_WITHOUT_COORDINATOR(f)                                            \
-    "SELECT x.plan_id, x.person_id, x.plan_id, x.uncoordinated_since"          \
-    " FROM due_plan x WHERE x.uncoordinated_since <= ?3" f                     \
+    "SELECT 7, x.plan_id, x.person_id, x.plan_id, x.uncoordinated_since"       \
+    " FROM due_plan x WHERE x.uncoordinated_since <= ?1" f                     \
     " ORDER BY x.uncoordinated_since, x.plan_id LIMIT ?2"
 
-/* due_goal_target (target_date) */
+/* due_goal_target; due_goal_by_person */
 #define GOAL_EVALUATION(f)                                                     \
-    "SELECT x.goal_id, x.person_id, x.plan_id, x.target_date FROM due_goal x"  \
-    " WHERE x.target_date < ?3" f " ORDER BY x.target_date, x.goal_id LIMIT ?2"
+    "SELECT 8, x.goal_id, x.person_id, x.plan_id, x.target_date FROM due_goal x" \
+    " WHERE x.target_date < ?1" f " ORDER BY x.target_date, x.goal_id LIMIT ?2"
 
-#define FILTERED(kind)                                                         \
-    {                                                                          \
-        {NULL, kind("")},                                                      \
-        {NULL, kind(UNIT_PERSONS)},                                            \
-        {NULL, kind(COORDINATOR_PERSONS)},                                     \
-        {NULL, kind(UNIT_PERSONS COORDINATOR_PERSONS)},                        \
-    }
+#define ALL_KINDS(f)                                                           \
+    "SELECT * FROM (" APPLICATION_REPLY(f) ")"                                 \
+    " UNION ALL SELECT * FROM (" PLAN_REVISION(f) ")"                          \
+    " UNION ALL SELECT * FROM (" GROUP_MEETING(f) ")"                          \
+    " UNION ALL SELECT * FROM (" COMPLAINT_DEADLINE(f) ")"                     \
+    " UNION ALL SELECT * FROM (" COMPLAINT_REVIEW(f) ")"                       \
+    " UNION ALL SELECT * FROM (" CONSENT_EXPIRY(f) ")"                         \
+    " UNION ALL SELECT * FROM (" PLAN_WITHOUT_COORDINATOR(f) ")"               \
+    " UNION ALL SELECT * FROM (" GOAL_EVALUATION(f) ")"
 
-const size_t ip__due_filter_args[IP__DUE_FILTERS] = {3, 4, 5, 5};
+const size_t ip__due_filter_args[IP__DUE_FILTERS] = {5, 6, 7, 7};
 
-const ip__query ip__q_due[IP__DUE_KINDS][IP__DUE_FILTERS] = {
-    FILTERED(APPLICATION_REPLY),
-    FILTERED(PLAN_REVISION),
-    FILTERED(GROUP_MEETING),
-    FILTERED(COMPLAINT_DEADLINE),
-    FILTERED(COMPLAINT_REVIEW),
-    FILTERED(CONSENT_EXPIRY),
-    FILTERED(PLAN_WITHOUT_COORDINATOR),
-    FILTERED(GOAL_EVALUATION),
+const ip__query ip__q_due[IP__DUE_FILTERS] = {
+    {NULL, ALL_KINDS("")},
+    {NULL, "WITH " UNIT_PERSONS " " ALL_KINDS(IN_UNIT)},
+    {NULL, "WITH " COORDINATOR_PERSONS " " ALL_KINDS(IN_COORDINATOR)},
+    {NULL, "WITH " UNIT_PERSONS ", " COORDINATOR_PERSONS " "
+           ALL_KINDS(IN_UNIT IN_COORDINATOR)},
 };
 
 void ip__due_rows_free(ip__due_rows *rows)
@@ -109,9 +117,10 @@ void ip__due_rows_free(ip__due_rows *rows)
     rows->count = 0;
 }
 
-/* A new item from the statement's current row, its strings in the same
- * allocation; NULL when memory ran out. */
-static struct ip_due_item *row_read(sqlite3_stmt *stmt, int kind)
+/* A new item from the statement's current row (kind, object, person,
+ * plan, date), its strings in the same allocation; NULL when memory ran
+ * out. */
+static struct ip_due_item *row_read(sqlite3_stmt *stmt)
 {
     const char *text[3];
     size_t len[3], total = 0;
@@ -120,15 +129,15 @@ static struct ip_due_item *row_read(sqlite3_stmt *stmt, int kind)
     const unsigned char *due;
 
     for (int i = 0; i < 3; i++) {
-        text[i] = (const char *)sqlite3_column_text(stmt, i);
-        len[i] = text[i] ? (size_t)sqlite3_column_bytes(stmt, i) : 0;
+        text[i] = (const char *)sqlite3_column_text(stmt, i + 1);
+        len[i] = text[i] ? (size_t)sqlite3_column_bytes(stmt, i + 1) : 0;
         total += text[i] ? len[i] + 1 : 0;
     }
     item = ip__calloc(1, sizeof *item + total);
     if (!item)
         return NULL;
-    item->kind = kind;
-    due = sqlite3_column_text(stmt, 3);
+    item->kind = sqlite3_column_int(stmt, 0);
+    due = sqlite3_column_text(stmt, 4);
     if (due)
         memcpy(item->due_on, due, strnlen((const char *)due, sizeof item->due_on - 1));
     dest[0] = &item->object_id;
@@ -177,33 +186,42 @@ static bool push(ip__due_rows *out, size_t *cap, struct ip_due_item *item)
 }
 
 int ip__due_select(ip__db *db, const ip__query *query, const ip__arg *args,
-                   size_t nargs, int kind, ip__due_rows *out)
+                   size_t nargs, ip__due_rows out[IP__DUE_KINDS + 1])
 {
+    size_t cap[IP__DUE_KINDS + 1] = {0};
     sqlite3_stmt *stmt;
-    size_t cap = 0;
     int rc, code = IP_OK;
 
-    out->items = NULL;
-    out->count = 0;
+    for (int k = 0; k <= IP__DUE_KINDS; k++) {
+        out[k].items = NULL;
+        out[k].count = 0;
+    }
     rc = ip__stmt_get(db, query, IP__OP_SELECT, query, NULL, &stmt);
     if (rc)
         return rc;
     rc = bind(stmt, args, nargs);
     while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        struct ip_due_item *item = row_read(stmt, kind);
-        if (!item || !push(out, &cap, item)) {
+        struct ip_due_item *item = row_read(stmt);
+        int kind = item ? item->kind : 0;
+        rc = SQLITE_OK;
+        if (item && (kind < 1 || kind > IP__DUE_KINDS)) {
+            ip_free(item); /* the statements yield no other kinds */
+            continue;
+        }
+        if (!item || !push(&out[kind], &cap[kind], item)) {
             ip_free(item);
             rc = SQLITE_NOMEM;
             break;
         }
-        rc = SQLITE_OK;
     }
     if (rc == SQLITE_NOMEM)
         code = ip__error_nomem();
     else if (rc != SQLITE_DONE && rc != SQLITE_OK)
         code = ip__sqlite_error(db, rc, "query");
     ip__stmt_release(stmt);
-    if (code)
-        ip__due_rows_free(out);
+    if (code) {
+        for (int k = 0; k <= IP__DUE_KINDS; k++)
+            ip__due_rows_free(&out[k]);
+    }
     return code;
 }

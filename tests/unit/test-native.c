@@ -1,9 +1,10 @@
 /*
  * The whole-plan loader (a fixed number of queries, children handed to
- * their parents, the person's consents with their givers and recipients)
- * and the native document ip-plan/1: its keys, ids, names and nulls,
- * consents, deterministic bytes, nested revision documents, the one audit
- * event, and who may export.
+ * their parents, the person's consents with their givers and recipients,
+ * the person's coordinator assignments) and the native document ip-plan/1:
+ * its keys, ids, names and nulls, consents, coordinators, deterministic
+ * bytes, nested revision documents, the one audit event, and who may
+ * export.
  */
 #include "harness.h"
 
@@ -22,9 +23,11 @@
 
 /* A plan as the issue's benchmark describes one: 5 goals, 10 measures
  * (each serving two goals), 6 participants, 2 meetings with attendees and
- * agreed actions, evaluations, and (when asked) a revision; and the
- * person's consents: to the plan, and to sharing with the two provider
- * units and the next of kin, one unit since withdrawn. */
+ * agreed actions, evaluations, and (when asked) a revision; the person's
+ * consents: to the plan, and to sharing with the two provider units and
+ * the next of kin, one unit since withdrawn; and the person's coordinator
+ * assignments: a coordinator whose wish was not followed, handed over to
+ * the plan's coordinator, and a specialist coordinator registered last. */
 typedef struct {
     ip_store *store;
     ip_session *cu;          /* the harness's; freed with the store */
@@ -43,6 +46,12 @@ typedef struct {
     char evaluation[2][40];
     char kin_id[40];
     char consent[2][40]; /* to the plan, to sharing */
+    char hospital_id[40];     /* a specialist health service unit */
+    char doctor_id[40];       /* its practitioner */
+    char first_coordinator_id[40]; /* handed over to practitioner_id */
+    char assignment[3][40];   /* the first coordinator's, the plan
+                                 coordinator's, the specialist's: in the
+                                 order they were registered */
 } world;
 
 static void practitioner_add(ip_store *store, const char *unit_id, const char *given,
@@ -163,6 +172,59 @@ static void consents_fill(world *w)
     ip_person_free(other);
 }
 
+/* The person's coordinator assignments, in the order registered: a
+ * coordinator from 2026-01-01 (the person wished for the plan's
+ * coordinator, not followed), handed over on 2026-02-01 to the plan's
+ * coordinator (the wish followed, in words); then a specialist coordinator
+ * appointed on 2025-12-01, registered last. Then an assignment of another
+ * person, which is not in this plan's document. */
+static void coordinators_fill(world *w)
+{
+    ip_coordinator_fields f = IP_COORDINATOR_FIELDS_INIT;
+    ip_coordinator_assignment *a = NULL;
+    ip_person *other;
+
+    snprintf(w->hospital_id, sizeof w->hospital_id, "%s",
+             th_unit(w->store, "Rehabiliteringsavdelingen", IP_SECTOR_SPECIALIST_HEALTH, 0));
+    practitioner_add(w->store, w->hospital_id, "Lege", w->doctor_id);
+    practitioner_add(w->store, w->unit_id, "Per", w->first_coordinator_id);
+    f.person_id = ip_person_id(w->person);
+    f.kind = IP_COORDINATOR;
+    f.practitioner_id = w->first_coordinator_id;
+    f.appointed_on = "2026-01-01";
+    f.wished_practitioner_id = w->practitioner_id;
+    f.wish_not_followed_reason = "Ønsket koordinator hadde ikke kapasitet.";
+    th_ok(ip_coordinator_appoint(&a, w->cu, &f));
+    snprintf(w->assignment[0], 40, "%s", ip_coordinator_id(a));
+    ip_coordinator_free(a);
+    th_now_ms += 1000;
+    f = (ip_coordinator_fields)IP_COORDINATOR_FIELDS_INIT;
+    f.person_id = ip_person_id(w->person);
+    f.kind = IP_COORDINATOR;
+    f.practitioner_id = w->practitioner_id;
+    f.appointed_on = "2026-02-01";
+    f.wish_note = "Ønsker Tone som koordinator.";
+    th_ok(ip_coordinator_handover(&a, w->cu, w->assignment[0], 1, &f, "Per sluttet."));
+    snprintf(w->assignment[1], 40, "%s", ip_coordinator_id(a));
+    ip_coordinator_free(a);
+    th_now_ms += 1000;
+    f = (ip_coordinator_fields)IP_COORDINATOR_FIELDS_INIT;
+    f.person_id = ip_person_id(w->person);
+    f.kind = IP_SPECIALIST_COORDINATOR;
+    f.practitioner_id = w->doctor_id;
+    f.appointed_on = "2025-12-01";
+    th_ok(ip_coordinator_appoint(&a, w->cu, &f));
+    snprintf(w->assignment[2], 40, "%s", ip_coordinator_id(a));
+    ip_coordinator_free(a);
+    other = th_person(w->cu, "1970-07-07", "Annen");
+    f = (ip_coordinator_fields)IP_COORDINATOR_FIELDS_INIT;
+    f.person_id = ip_person_id(other);
+    f.kind = IP_COORDINATOR;
+    f.practitioner_id = w->practitioner_id;
+    th_ok(ip_coordinator_appoint(NULL, w->cu, &f));
+    ip_person_free(other);
+}
+
 static void world_fill(world *w)
 {
     ip_person *kin = th_person(w->cu, "1955-05-05", "Olga");
@@ -264,6 +326,7 @@ static void world_fill(world *w)
         ip_evaluation_free(e);
     }
     consents_fill(w);
+    coordinators_fill(w);
 }
 
 static void world_close(world *w)
@@ -308,6 +371,7 @@ START_TEST(test_loader_fixed_number_of_queries)
     ck_assert_uint_eq(c->participant_count, 1);
     ck_assert_uint_eq(c->goal_count, 0);
     ck_assert_uint_eq(c->consent_count, 0);
+    ck_assert_uint_eq(c->coordinator_count, 0);
     ip__plan_content_free(c);
     world_fill(&w);
     th_ok(ip_plan_revise(NULL, w.coordinator, w.plan_id, "Første revisjon", w.meeting[1]));
@@ -320,6 +384,7 @@ START_TEST(test_loader_fixed_number_of_queries)
     ck_assert_uint_eq(c->revision_count, 1);
     ck_assert_uint_eq(c->consent_count, 2);
     ck_assert_uint_eq(c->consents[1]->recipient_count, 3);
+    ck_assert_uint_eq(c->coordinator_count, 3);
     ip__plan_content_free(c);
     /* One statement per table whatever the plan holds, not one per child. */
     ck_assert_int_eq(small, IP__PLAN_CONTENT_QUERIES);
@@ -397,6 +462,16 @@ START_TEST(test_loader_hands_children_to_parents)
                 ck_assert_ptr_null(r[i].withdrawn_on);
         }
     }
+    /* The person's coordinator assignments, not another's, in the order
+     * they were registered (not by the day appointed), ended ones too. */
+    ck_assert_uint_eq(c->coordinator_count, 3);
+    for (int i = 0; i < 3; i++) {
+        ck_assert_str_eq(c->coordinators[i]->meta.id, w.assignment[i]);
+        ck_assert_str_eq(c->coordinators[i]->person_id, ip_person_id(w.person));
+    }
+    ck_assert_str_eq(c->coordinators[0]->ended_on, "2026-02-01");
+    ck_assert_ptr_null(c->coordinators[1]->ended_on);
+    ck_assert_int_eq(c->coordinators[2]->kind, IP_SPECIALIST_COORDINATOR);
     ip__plan_content_free(c);
     world_close(&w);
 }
@@ -697,6 +772,118 @@ START_TEST(test_export_consents)
 }
 END_TEST
 
+START_TEST(test_export_coordinators)
+{
+    static const char *const keys[] = {
+        "id", "revision", "created_at", "updated_at", "kind", "practitioner_id", "unit_id",
+        "application_id", "appointed_on", "appointed_by", "wished_practitioner_id",
+        "wish_note", "wish_not_followed_reason", "ended_on", "end_reason"};
+    world w;
+    cJSON *doc;
+    const cJSON *list, *o;
+
+    world_open(&w);
+    world_fill(&w);
+    doc = export_parsed(&w, w.coordinator);
+    list = array(doc, "coordinators", 3);
+    for (int i = 0; i < 3; i++) {
+        o = cJSON_GetArrayItem(list, i);
+        assert_keys(o, keys, sizeof keys / sizeof keys[0]);
+        assert_meta(o, w.assignment[i]);
+        assert_null(o, "application_id");
+        ck_assert_str_eq(str(o, "appointed_by"), "case-worker-1");
+    }
+
+    /* Handed over: ended, with why; the wish not followed, and its reason. */
+    o = cJSON_GetArrayItem(list, 0);
+    ck_assert_int_eq(cJSON_GetObjectItemCaseSensitive(o, "revision")->valueint, 2);
+    ck_assert_str_eq(str(o, "kind"), "coordinator");
+    ck_assert_str_eq(str(o, "practitioner_id"), w.first_coordinator_id);
+    ck_assert_str_eq(str(o, "unit_id"), w.unit_id);
+    ck_assert_str_eq(str(o, "appointed_on"), "2026-01-01");
+    ck_assert_str_eq(str(o, "wished_practitioner_id"), w.practitioner_id);
+    assert_null(o, "wish_note");
+    ck_assert_str_eq(str(o, "wish_not_followed_reason"),
+                     "Ønsket koordinator hadde ikke kapasitet.");
+    ck_assert_str_eq(str(o, "ended_on"), "2026-02-01");
+    ck_assert_str_eq(str(o, "end_reason"), "Per sluttet.");
+
+    /* The coordinator now: active (ended_on and end_reason null). */
+    o = cJSON_GetArrayItem(list, 1);
+    ck_assert_int_eq(cJSON_GetObjectItemCaseSensitive(o, "revision")->valueint, 1);
+    ck_assert_str_eq(str(o, "practitioner_id"), w.practitioner_id);
+    ck_assert_str_eq(str(o, "appointed_on"), "2026-02-01");
+    assert_null(o, "wished_practitioner_id");
+    ck_assert_str_eq(str(o, "wish_note"), "Ønsker Tone som koordinator.");
+    assert_null(o, "wish_not_followed_reason");
+    assert_null(o, "ended_on");
+    assert_null(o, "end_reason");
+
+    /* The specialist coordinator: appointed before the others, listed
+     * after them (creation order). */
+    o = cJSON_GetArrayItem(list, 2);
+    ck_assert_str_eq(str(o, "kind"), "specialist_coordinator");
+    ck_assert_str_eq(str(o, "practitioner_id"), w.doctor_id);
+    ck_assert_str_eq(str(o, "unit_id"), w.hospital_id);
+    ck_assert_str_eq(str(o, "appointed_on"), "2025-12-01");
+    assert_null(o, "ended_on");
+    cJSON_Delete(doc);
+    world_close(&w);
+}
+END_TEST
+
+/* An application that granted the coordinator is named; a child
+ * coordinator has its own kind name. */
+START_TEST(test_export_coordinator_from_application)
+{
+    world w;
+    ip_application_fields af = IP_APPLICATION_FIELDS_INIT;
+    ip_outcome_fields of = IP_OUTCOME_FIELDS_INIT;
+    ip_coordinator_fields f = IP_COORDINATOR_FIELDS_INIT;
+    ip_application *app = NULL;
+    ip_person *child;
+    ip_plan *plan = NULL;
+    const char *child_id;
+    int64_t revision;
+    cJSON *doc;
+    const cJSON *o;
+
+    world_open(&w);
+    child = th_person(w.cu, "2015-05-05", "Lilje");
+    child_id = ip_person_id(child);
+    af.person_id = child_id;
+    af.requests = IP_REQUEST_CHILD_COORDINATOR | IP_REQUEST_PLAN;
+    af.received_on = "2026-02-01";
+    af.signed_by_id = child_id;
+    th_ok(ip_application_create(&app, w.cu, &af));
+    revision = ip_application_revision(app);
+    of.outcome = IP_OUTCOME_GRANTED;
+    of.form = IP_OUTCOME_FORM_DECISION;
+    th_ok(ip_application_decide(&revision, w.cu, ip_application_id(app), revision,
+                                IP_REQUEST_CHILD_COORDINATOR, &of));
+    th_ok(ip_application_decide(&revision, w.cu, ip_application_id(app), revision,
+                                IP_REQUEST_PLAN, &of));
+    th_ok(ip_plan_create(&plan, w.cu, ip_application_id(app), NULL));
+    f.person_id = child_id;
+    f.kind = IP_CHILD_COORDINATOR;
+    f.practitioner_id = w.practitioner_id;
+    f.application_id = ip_application_id(app);
+    th_ok(ip_coordinator_appoint(NULL, w.cu, &f));
+    snprintf(w.plan_id, sizeof w.plan_id, "%s", ip_plan_id(plan));
+    doc = export_parsed(&w, w.cu);
+    o = cJSON_GetArrayItem(array(doc, "coordinators", 1), 0);
+    ck_assert_str_eq(str(o, "kind"), "child_coordinator");
+    ck_assert_str_eq(str(o, "application_id"), ip_application_id(app));
+    ck_assert_str_eq(str(o, "appointed_on"), TH_TODAY);
+    assert_null(o, "ended_on");
+    cJSON_Delete(doc);
+    ip_plan_free(plan);
+    ip_application_free(app);
+    ip_person_free(child);
+    world_close(&w);
+}
+END_TEST
+
 /* A whole withdrawal is in the document; every section named when a
  * sharing consent opens all of them. */
 START_TEST(test_export_consent_withdrawn_whole)
@@ -796,6 +983,8 @@ START_TEST(test_export_nests_revision_documents)
     again = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(nested, "document"));
     ck_assert_str_eq(again, ip_revision_document(first));
     cJSON_free(again);
+    /* It froze the coordinator assignments as they stood. */
+    array(cJSON_GetObjectItemCaseSensitive(nested, "document"), "coordinators", 3);
     /* Revision 2 froze a document listing revision 1 without its document. */
     nested = cJSON_GetArrayItem(revisions, 1);
     assert_null(nested, "meeting_id");
@@ -936,6 +1125,8 @@ Suite *suite(void)
     tcase_add_test(document, test_export_records);
     tcase_add_test(document, test_export_consents);
     tcase_add_test(document, test_export_consent_withdrawn_whole);
+    tcase_add_test(document, test_export_coordinators);
+    tcase_add_test(document, test_export_coordinator_from_application);
     tcase_add_test(document, test_export_same_bytes_twice);
     tcase_add_test(document, test_export_nests_revision_documents);
     tcase_add_test(document, test_export_is_one_audited_export);

@@ -1,7 +1,9 @@
 /*
  * The completeness check (items a–i): the pure rule function on content
  * built in memory, each item missing alone; then ip_plan_check_run on
- * plans built through the API, its one audit event, and who may run it.
+ * plans built through the API — item c following the person's coordinator
+ * assignments (none, ended, a specialist coordinator alone, a child
+ * coordinator) — its one audit event, and who may run it.
  */
 #include "harness.h"
 
@@ -29,6 +31,9 @@ typedef struct {
     struct ip_consent consents[3];
     struct ip_consent *consent_ptrs[3];
     ip__consent_recipient recipients[2];
+    /* [0] the coordinator, appointed; [1] spare */
+    struct ip_coordinator_assignment assignments[2];
+    struct ip_coordinator_assignment *assignment_ptrs[2];
     ip__plan_content c;
 } fixture;
 
@@ -36,7 +41,8 @@ typedef struct {
 
 /* A complete plan: participants the person, a coordinator and a provider;
  * one goal; one measure; a consent to the plan and a sharing consent to one
- * unit, both in force today (2026-03-02). */
+ * unit, both in force today (2026-03-02); the person's coordinator,
+ * appointed and not ended. */
 static void fixture_complete(fixture *f)
 {
     memset(f, 0, sizeof *f);
@@ -86,6 +92,13 @@ static void fixture_complete(fixture *f)
         f->consent_ptrs[i] = &f->consents[i];
     f->c.consents = f->consent_ptrs;
     f->c.consent_count = 2;
+    f->assignments[0].kind = IP_COORDINATOR;
+    f->assignments[0].person_id = S(PERSON_ID);
+    f->assignments[0].appointed_on = S("2026-01-01");
+    for (int i = 0; i < 2; i++)
+        f->assignment_ptrs[i] = &f->assignments[i];
+    f->c.coordinators = f->assignment_ptrs;
+    f->c.coordinator_count = 1;
 }
 
 /* Asserts the check of f->c gives exactly the codes listed (in order). */
@@ -130,14 +143,14 @@ START_TEST(test_pure_nothing)
     f.c.goal_count = 0;
     f.c.measure_count = 0;
     f.c.consent_count = 0;
+    f.c.coordinator_count = 0;
     assert_codes(&f, codes, 9);
 }
 END_TEST
 
 /* One item missing alone: what to take away, and the codes the check then
  * gives (none: the change leaves the plan complete). Item b cannot miss
- * alone: the coordinator (c) and a contributing provider (d) take part
- * themselves. */
+ * alone: a contributing provider (d) takes part themselves. */
 typedef struct {
     void (*knock_out)(fixture *f);
     const char *codes[4];
@@ -155,10 +168,77 @@ static void only_the_person(fixture *f)
     f->parts[1].valid_to = S("2026-03-01"); /* the coordinator left yesterday */
     f->parts[2].valid_from = S("2026-03-03"); /* the provider starts tomorrow */
 }
-static void no_coordinator(fixture *f) { f->parts[1].role = IP_PARTICIPANT_NEXT_OF_KIN; }
-static void coordinator_ended(fixture *f)
+/* Item c: an assignment of kind coordinator or child coordinator, active
+ * today; a coordinator participant alone is no appointment, and an
+ * appointment needs no coordinator participant. */
+static void no_assignment(fixture *f) { f->c.coordinator_count = 0; }
+static void no_assignment_no_coordinator_participant(fixture *f)
+{
+    f->c.coordinator_count = 0;
+    f->parts[1].role = IP_PARTICIPANT_NEXT_OF_KIN;
+}
+static void no_coordinator_participant(fixture *f)
+{
+    f->parts[1].role = IP_PARTICIPANT_NEXT_OF_KIN;
+}
+static void coordinator_participation_ended(fixture *f)
 {
     f->parts[1].valid_to = S("2026-03-01");
+}
+static void assignment_ended(fixture *f)
+{
+    f->assignments[0].ended_on = S("2026-02-01");
+    f->assignments[0].end_reason = S("Sluttet.");
+}
+static void assignment_ends_today(fixture *f)
+{
+    /* Active up to, not including, the day it ends. */
+    f->assignments[0].ended_on = S(TH_TODAY);
+    f->assignments[0].end_reason = S("Sluttet.");
+}
+static void assignment_ends_tomorrow(fixture *f)
+{
+    f->assignments[0].ended_on = S("2026-03-03");
+    f->assignments[0].end_reason = S("Sluttet.");
+}
+static void assignment_from_today(fixture *f) { f->assignments[0].appointed_on = S(TH_TODAY); }
+static void assignment_from_tomorrow(fixture *f)
+{
+    f->assignments[0].appointed_on = S("2026-03-03");
+}
+static void specialist_coordinator_alone(fixture *f)
+{
+    f->assignments[0].kind = IP_SPECIALIST_COORDINATOR;
+}
+static void child_coordinator(fixture *f)
+{
+    f->person.birth_date = S("2019-05-05");
+    f->assignments[0].kind = IP_CHILD_COORDINATOR;
+}
+static void handed_over(fixture *f)
+{
+    /* The first ended on the day the second began: the second counts. */
+    f->assignments[0].ended_on = S("2026-02-01");
+    f->assignments[0].end_reason = S("Overlevert.");
+    f->assignments[1] = f->assignments[0];
+    f->assignments[1].ended_on = NULL;
+    f->assignments[1].end_reason = NULL;
+    f->assignments[1].appointed_on = S("2026-02-01");
+    f->c.coordinator_count = 2;
+}
+static void specialist_beside_ended_coordinator(fixture *f)
+{
+    f->assignments[0].ended_on = S("2026-02-01");
+    f->assignments[0].end_reason = S("Sluttet.");
+    f->assignments[1].kind = IP_SPECIALIST_COORDINATOR;
+    f->assignments[1].appointed_on = S("2026-01-15");
+    f->c.coordinator_count = 2;
+}
+static void specialist_beside_coordinator(fixture *f)
+{
+    f->assignments[1].kind = IP_SPECIALIST_COORDINATOR;
+    f->assignments[1].appointed_on = S("2026-01-15");
+    f->c.coordinator_count = 2;
 }
 static void no_person_contribution(fixture *f) { f->parts[0].contribution = NULL; }
 static void person_not_a_participant(fixture *f)
@@ -244,9 +324,21 @@ static const knockout knockouts[] = {
     {only_cancelled_goal, {"a.no_goals"}},
     {no_resources, {"a.no_resources"}},
     {empty_needs, {"a.no_needs"}},
-    {only_the_person, {"b.no_participants", "c.no_coordinator", "d.no_provider_contribution"}},
-    {no_coordinator, {"c.no_coordinator"}},
-    {coordinator_ended, {"c.no_coordinator"}},
+    {only_the_person, {"b.no_participants", "d.no_provider_contribution"}},
+    {no_assignment, {"c.no_coordinator"}},
+    {no_assignment_no_coordinator_participant, {"c.no_coordinator"}},
+    {no_coordinator_participant, {NULL}},
+    {coordinator_participation_ended, {NULL}},
+    {assignment_ended, {"c.no_coordinator"}},
+    {assignment_ends_today, {"c.no_coordinator"}},
+    {assignment_ends_tomorrow, {NULL}},
+    {assignment_from_today, {NULL}},
+    {assignment_from_tomorrow, {"c.no_coordinator"}},
+    {specialist_coordinator_alone, {"c.no_coordinator"}},
+    {child_coordinator, {NULL}},
+    {handed_over, {NULL}},
+    {specialist_beside_ended_coordinator, {"c.no_coordinator"}},
+    {specialist_beside_coordinator, {NULL}},
     {no_person_contribution, {"d.no_person_contribution"}},
     {person_not_a_participant, {"d.no_person_contribution"}},
     {no_provider_contribution, {"d.no_provider_contribution"}},
@@ -330,10 +422,16 @@ START_TEST(test_pure_texts)
     f.c.goal_count = 0;
     f.c.measure_count = 0;
     f.c.consent_count = 0;
+    f.c.coordinator_count = 0;
     ip__plan_check_items(&f.c, TH_TODAY, &check);
     ck_assert_uint_eq(check.count, 9);
-    ck_assert_str_eq(check.missing[2].text,
-                     "Planen mangler koordinator: legg til en deltaker med rollen koordinator.");
+    /* Item c asks the coordinating unit to appoint a coordinator, and says
+     * a specialist coordinator alone is not enough. */
+    ck_assert_ptr_nonnull(strstr(check.missing[2].text, "Planen mangler koordinator: "
+                                                        "koordinerende enhet må oppnevne"));
+    ck_assert_ptr_nonnull(strstr(check.missing[2].text, "barnekoordinator"));
+    ck_assert_ptr_nonnull(strstr(check.missing[2].text, "spesialistkoordinator alene er "
+                                                        "ikke nok"));
     /* Item h names the consent that is missing, and who gives it. */
     ck_assert_ptr_nonnull(strstr(check.missing[7].text, "mangler samtykke til planen"));
     ck_assert_ptr_nonnull(strstr(check.missing[7].text, "foreldreansvar"));
@@ -353,6 +451,41 @@ START_TEST(test_pure_texts)
 }
 END_TEST
 
+/* Item c's code is the same whether or not a coordinator takes part; the
+ * text says what to do: with a coordinator participant, the appointment is
+ * what is missing. */
+START_TEST(test_pure_c_texts)
+{
+    fixture f;
+    struct ip_plan_check with, without;
+
+    fixture_complete(&f);
+    f.c.coordinator_count = 0;
+    ip__plan_check_items(&f.c, TH_TODAY, &with);
+    f.parts[1].role = IP_PARTICIPANT_NEXT_OF_KIN;
+    ip__plan_check_items(&f.c, TH_TODAY, &without);
+    ck_assert_uint_eq(with.count, 1);
+    ck_assert_uint_eq(without.count, 1);
+    ck_assert_str_eq(with.missing[0].code, "c.no_coordinator");
+    ck_assert_str_eq(without.missing[0].code, "c.no_coordinator");
+    ck_assert_str_ne(with.missing[0].text, without.missing[0].text);
+    ck_assert_ptr_nonnull(strstr(with.missing[0].text,
+                                 "Planen mangler oppnevning av koordinator: planen har en "
+                                 "deltaker med rollen koordinator"));
+    ck_assert_ptr_nonnull(strstr(with.missing[0].text, "Registrer oppnevningen."));
+    ck_assert_ptr_nonnull(strstr(without.missing[0].text, "må oppnevne en koordinator"));
+    /* Both say that a specialist coordinator alone is not enough. */
+    ck_assert_ptr_nonnull(strstr(with.missing[0].text, "spesialistkoordinator alene er ikke nok"));
+    ck_assert_ptr_nonnull(strstr(without.missing[0].text,
+                                 "spesialistkoordinator alene er ikke nok"));
+    /* A coordinator participant whose participation has ended is not one. */
+    f.parts[1].role = IP_PARTICIPANT_COORDINATOR;
+    f.parts[1].valid_to = S("2026-03-01");
+    ip__plan_check_items(&f.c, TH_TODAY, &with);
+    ck_assert_str_eq(with.missing[0].text, without.missing[0].text);
+}
+END_TEST
+
 /* ---------------------------------------------------------------------
  * ip_plan_check_run, on plans built through the API. */
 
@@ -369,6 +502,7 @@ typedef struct {
     char provider_pid[40];
     char plan_consent[40];    /* the person's consent to the plan */
     char sharing_consent[40]; /* and to sharing, with the provider unit */
+    char assignment[40];      /* the coordinator's appointment, if made */
 } world;
 
 static void practitioner_add(ip_store *store, const char *unit_id, const char *given,
@@ -453,9 +587,27 @@ static void consent_withdraw(world *w, const char *id, const char *recipient)
     th_ok(ip_consent_withdraw(NULL, w->cu, id, 1, &f));
 }
 
-/* A plan; complete (every item a–i, consents included) when complete is
- * set, else empty. */
-static void world_open(world *w, bool complete)
+/* The coordinating unit appoints practitioner_id as the person's
+ * coordinator of kind, from today; the assignment's id into out. */
+static void appoint(world *w, ip_coordinator_kind kind, const char *practitioner_id,
+                    char out[40])
+{
+    ip_coordinator_fields f = IP_COORDINATOR_FIELDS_INIT;
+    ip_coordinator_assignment *a = NULL;
+
+    f.person_id = ip_person_id(w->person);
+    f.kind = kind;
+    f.practitioner_id = practitioner_id;
+    th_ok(ip_coordinator_appoint(&a, w->cu, &f));
+    snprintf(out, 40, "%s", ip_coordinator_id(a));
+    ip_coordinator_free(a);
+}
+
+/* A plan for a person born on birth; complete (every item a–i, consents
+ * included, the coordinator taking part and appointed with kind) when
+ * complete is set, else empty. With kind 0, the coordinator takes part but
+ * nobody is appointed: all but item c. */
+static void world_make(world *w, bool complete, const char *birth, ip_coordinator_kind kind)
 {
     ip_plan_fields pf = complete_fields();
     ip_plan *plan = NULL;
@@ -466,7 +618,7 @@ static void world_open(world *w, bool complete)
     snprintf(w->unit_id, sizeof w->unit_id, "%s",
              th_unit(w->store, "Hjemmetjenesten", IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0));
     practitioner_add(w->store, w->unit_id, "Tone", w->practitioner_id);
-    w->person = th_person(w->cu, "1980-04-04", "Kari");
+    w->person = th_person(w->cu, birth, "Kari");
     th_ok(ip_plan_create_direct(&plan, w->cu, ip_person_id(w->person),
                                 complete ? &pf : NULL));
     snprintf(w->plan_id, sizeof w->plan_id, "%s", ip_plan_id(plan));
@@ -499,6 +651,15 @@ static void world_open(world *w, bool complete)
     }
     consent_add(w, IP_CONSENT_PLAN, NULL, w->plan_consent);
     consent_add(w, IP_CONSENT_SHARING, w->unit_id, w->sharing_consent);
+    if (kind)
+        appoint(w, kind, w->practitioner_id, w->assignment);
+}
+
+/* An adult's plan; complete, with the coordinator appointed, when complete
+ * is set, else empty. */
+static void world_open(world *w, bool complete)
+{
+    world_make(w, complete, "1980-04-04", complete ? IP_COORDINATOR : (ip_coordinator_kind)0);
 }
 
 static void world_close(world *w)
@@ -585,6 +746,7 @@ START_TEST(test_run_follows_changes)
     ip_plan_check *check = NULL;
     ip_plan *plan = NULL;
     ip_participant *coordinator = NULL;
+    ip_coordinator_assignment *assignment = NULL;
     ip_plan_fields pf = complete_fields();
 
     world_open(&w, true);
@@ -597,14 +759,119 @@ START_TEST(test_run_follows_changes)
     assert_missing(check, "i");
     ck_assert_str_eq(ip_plan_check_missing_code(check, 0), "i.no_cooperation");
     ip_plan_check_free(check);
-    /* The coordinator's participation ended yesterday: c as well. */
+    /* The coordinator's participation ended yesterday: the appointment
+     * still says who coordinates. */
     th_ok(ip_participant_get(&coordinator, w.cu, w.coordinator_pid));
     th_ok(ip_participant_end(NULL, w.cu, w.coordinator_pid,
                              ip_participant_revision(coordinator), "2026-03-01"));
     ip_participant_free(coordinator);
     th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
+    assert_missing(check, "i");
+    ip_plan_check_free(check);
+    /* The assignment ends today: c as well, with the text that asks for an
+     * appointment (no coordinator takes part any longer). */
+    th_ok(ip_coordinator_get(&assignment, w.cu, w.assignment));
+    th_ok(ip_coordinator_end(NULL, w.cu, w.assignment, ip_coordinator_revision(assignment),
+                             NULL, "Sluttet i stillingen."));
+    ip_coordinator_free(assignment);
+    th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
     assert_missing(check, "ci");
     ck_assert_str_eq(ip_plan_check_missing_code(check, 0), "c.no_coordinator");
+    ck_assert_ptr_nonnull(strstr(ip_plan_check_missing_text(check, 0),
+                                 "må oppnevne en koordinator"));
+    ip_plan_check_free(check);
+    world_close(&w);
+}
+END_TEST
+
+/* Item c through the API: a coordinator who takes part but is not
+ * appointed does not meet it; the appointment does. */
+START_TEST(test_run_c_no_assignment)
+{
+    world w;
+    ip_plan_check *check = NULL;
+
+    world_make(&w, true, "1980-04-04", (ip_coordinator_kind)0);
+    th_ok(ip_plan_check_run(&check, w.coordinator, w.plan_id));
+    assert_missing(check, "c");
+    ck_assert_str_eq(ip_plan_check_missing_code(check, 0), "c.no_coordinator");
+    ck_assert_ptr_nonnull(strstr(ip_plan_check_missing_text(check, 0),
+                                 "mangler oppnevning av koordinator"));
+    ip_plan_check_free(check);
+    appoint(&w, IP_COORDINATOR, w.practitioner_id, w.assignment);
+    th_ok(ip_plan_check_run(&check, w.coordinator, w.plan_id));
+    assert_missing(check, "");
+    ip_plan_check_free(check);
+    world_close(&w);
+}
+END_TEST
+
+/* An ended assignment is history: c is missing until a new one. */
+START_TEST(test_run_c_assignment_ended)
+{
+    world w;
+    ip_plan_check *check = NULL;
+    ip_coordinator_assignment *a = NULL;
+    char again[40];
+
+    world_open(&w, true);
+    th_ok(ip_coordinator_get(&a, w.cu, w.assignment));
+    th_ok(ip_coordinator_end(NULL, w.cu, w.assignment, ip_coordinator_revision(a), TH_TODAY,
+                             "Personen ønsket en annen."));
+    ip_coordinator_free(a);
+    th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
+    assert_missing(check, "c");
+    ck_assert_str_eq(ip_plan_check_missing_code(check, 0), "c.no_coordinator");
+    ip_plan_check_free(check);
+    appoint(&w, IP_COORDINATOR, w.practitioner_id, again);
+    th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
+    assert_missing(check, "");
+    ip_plan_check_free(check);
+    world_close(&w);
+}
+END_TEST
+
+/* A specialist coordinator coordinates the specialist health service's
+ * services, not the plan: alone, c is missing. */
+START_TEST(test_run_c_specialist_alone)
+{
+    world w;
+    ip_plan_check *check = NULL;
+    char hospital[40], doctor[40], specialist[40];
+
+    world_make(&w, true, "1980-04-04", (ip_coordinator_kind)0);
+    snprintf(hospital, sizeof hospital, "%s",
+             th_unit(w.store, "Rehabiliteringsavdelingen", IP_SECTOR_SPECIALIST_HEALTH, 0));
+    practitioner_add(w.store, hospital, "Lege", doctor);
+    appoint(&w, IP_SPECIALIST_COORDINATOR, doctor, specialist);
+    th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
+    assert_missing(check, "c");
+    ck_assert_str_eq(ip_plan_check_missing_code(check, 0), "c.no_coordinator");
+    ck_assert_ptr_nonnull(strstr(ip_plan_check_missing_text(check, 0),
+                                 "spesialistkoordinator alene er ikke nok"));
+    ip_plan_check_free(check);
+    /* Beside a coordinator in the municipality, it is no hindrance. */
+    appoint(&w, IP_COORDINATOR, w.practitioner_id, w.assignment);
+    th_ok(ip_plan_check_run(&check, w.cu, w.plan_id));
+    assert_missing(check, "");
+    ip_plan_check_free(check);
+    world_close(&w);
+}
+END_TEST
+
+/* A child coordinator for a child (16, who consents herself) meets c. */
+START_TEST(test_run_c_child_coordinator)
+{
+    world w;
+    ip_plan_check *check = NULL;
+    ip_coordinator_assignment *a = NULL;
+
+    world_make(&w, true, "2009-06-01", IP_CHILD_COORDINATOR);
+    th_ok(ip_coordinator_get(&a, w.cu, w.assignment));
+    ck_assert_int_eq(ip_coordinator_kind_of(a), IP_CHILD_COORDINATOR);
+    ip_coordinator_free(a);
+    th_ok(ip_plan_check_run(&check, w.coordinator, w.plan_id));
+    assert_missing(check, "");
     ip_plan_check_free(check);
     world_close(&w);
 }
@@ -724,6 +991,7 @@ Suite *suite(void)
     tcase_add_test(pure, test_pure_one_entry_per_letter);
     tcase_add_test(pure, test_pure_no_measures_fails_e_and_f);
     tcase_add_test(pure, test_pure_texts);
+    tcase_add_test(pure, test_pure_c_texts);
     suite_add_tcase(s, pure);
 
     tcase_add_checked_fixture(run, th_setup, th_teardown);
@@ -731,6 +999,10 @@ Suite *suite(void)
     tcase_add_test(run, test_run_item_h_follows_consent);
     tcase_add_test(run, test_run_empty_plan_misses_all);
     tcase_add_test(run, test_run_follows_changes);
+    tcase_add_test(run, test_run_c_no_assignment);
+    tcase_add_test(run, test_run_c_assignment_ended);
+    tcase_add_test(run, test_run_c_specialist_alone);
+    tcase_add_test(run, test_run_c_child_coordinator);
     tcase_add_test(run, test_run_is_one_audited_read);
     tcase_add_test(run, test_run_who_may);
     tcase_add_test(run, test_run_bad_arguments);

@@ -285,6 +285,16 @@ START_TEST(internal_read)
     th_close(store);
     ck_assert_int_eq(th_count("SELECT value FROM store_setting WHERE name = 'due_consent_days'"),
                      14);
+
+    /* A value outside the range, written by hand, reads as the default. */
+    exec_sql("UPDATE store_setting SET value = 0 WHERE name = 'complaint_deadline_weeks'");
+    store = th_store();
+    admin = th_admin(store);
+    th_ok(ip__setting(store, IP__SETTING_COMPLAINT_DEADLINE_WEEKS, &v));
+    ck_assert_int_eq(v, 4);
+    ck_assert_int_eq(get(admin, "complaint_deadline_weeks"), 4);
+    ip_session_free(admin);
+    th_close(store);
 }
 END_TEST
 

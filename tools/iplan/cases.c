@@ -1,7 +1,8 @@
 /*
- * Applications and plans grouped by the person they are for: what `plans`
- * and `overdue` show. Every application, plan and person read here is an
- * audited read in the caller's session.
+ * Applications, plans and coordinators grouped by the person they are for:
+ * what `plans` and `overdue` show. Every application, plan, person,
+ * assignment and practitioner read here is an audited read in the caller's
+ * session.
  */
 #include "iplan.h"
 
@@ -143,6 +144,73 @@ int iplan_cases_load(struct iplan_cases *out, ip_session *session,
     return IP_OK;
 }
 
+/* The practitioner's given and family name, malloc'd; NULL when it cannot
+ * be read (the caller shows the assignment without a name). */
+static char *practitioner_name(ip_session *session, const char *id)
+{
+    ip_practitioner *p = NULL;
+    char *name = NULL;
+
+    if (ip_practitioner_get(&p, session, id) == IP_OK) {
+        size_t size = strlen(ip_practitioner_given_name(p)) +
+                      strlen(ip_practitioner_family_name(p)) + 2;
+
+        name = malloc(size);
+        if (name)
+            snprintf(name, size, "%s %s", ip_practitioner_given_name(p),
+                     ip_practitioner_family_name(p));
+    }
+    ip_practitioner_free(p);
+    return name;
+}
+
+/* Keeps in c the active assignment to show: of the lowest kind (a
+ * coordinator before a child coordinator before a specialist coordinator),
+ * the earliest listed of that kind. Takes a over. */
+static void keep_coordinator(struct iplan_case *c, ip_coordinator_assignment *a,
+                             const char *today)
+{
+    if (!ip_coordinator_is_active_on(a, today) ||
+        (c->coordinator && ip_coordinator_kind_of(c->coordinator) <= ip_coordinator_kind_of(a))) {
+        ip_coordinator_free(a);
+        return;
+    }
+    ip_coordinator_free(c->coordinator);
+    c->coordinator = a;
+}
+
+/* The person's active assignment and the coordinator's name. */
+static int load_coordinator(struct iplan_case *c, ip_session *session, const char *today)
+{
+    ip_coordinator_iterator *it = NULL;
+    ip_coordinator_assignment *a = NULL;
+    int rc = ip_coordinator_iterator_new(&it, session, ip_person_id(c->person), 1);
+
+    if (rc == IP_EDENIED)
+        return IP_OK;
+    while (rc == IP_OK && (rc = ip_coordinator_next(&a, it)) == IP_OK)
+        keep_coordinator(c, a, today);
+    ip_coordinator_iterator_free(it);
+    if (rc != IP_ITEROVER)
+        return rc;
+    if (c->coordinator)
+        c->coordinator_name =
+            practitioner_name(session, ip_coordinator_practitioner_id(c->coordinator));
+    return IP_OK;
+}
+
+int iplan_cases_load_coordinators(struct iplan_cases *cases, ip_session *session,
+                                  const char *today)
+{
+    int rc = IP_OK;
+
+    for (size_t i = 0; rc == IP_OK && i < cases->n; i++)
+        rc = load_coordinator(&cases->items[i], session, today);
+    if (rc != IP_OK)
+        iplan_cases_free(cases);
+    return rc;
+}
+
 void iplan_cases_free(struct iplan_cases *cases)
 {
     for (size_t i = 0; i < cases->n; i++) {
@@ -151,6 +219,8 @@ void iplan_cases_free(struct iplan_cases *cases)
         free(cases->items[i].apps);
         ip_person_free(cases->items[i].person);
         ip_plan_free(cases->items[i].plan);
+        ip_coordinator_free(cases->items[i].coordinator);
+        free(cases->items[i].coordinator_name);
     }
     free(cases->items);
     cases->items = NULL;
@@ -179,6 +249,11 @@ int iplan_cases_show(const struct iplan_opts *opts, int only_overdue,
         } else if (!only_overdue &&
                    (status = iplan_cases_load_plans(&cases, session)) != IP_OK) {
             iplan_fail_code("kunne ikke lese planene", status);
+            rc = IPLAN_EXIT_FAIL;
+        } else if (!only_overdue &&
+                   (status = iplan_cases_load_coordinators(&cases, session, today)) !=
+                       IP_OK) {
+            iplan_fail_code("kunne ikke lese koordinatorene", status);
             rc = IPLAN_EXIT_FAIL;
         } else {
             if (opts->json)

@@ -1,11 +1,13 @@
 /*
  * iplan plans STORE [--json]: one line (or JSON object) per person with an
- * application or a plan: whether an answer is overdue, the coordinator
- * ("ingen" until coordinator assignment arrives in the library), the plan
- * (the id `show` and `export` take, its status and next revision date), and
- * the requests and their outcomes.
+ * application or a plan: whether an answer is overdue, the coordinator (the
+ * name of the practitioner the person's active assignment appoints, "ingen"
+ * without one), the plan (the id `show` and `export` take, its status and
+ * next revision date), and the requests and their outcomes.
  */
 #include "iplan.h"
+
+#define COORDINATOR_WIDTH 20 /* the KOORDINATOR column, in characters */
 
 static int case_overdue(const struct iplan_case *c, const char *today)
 {
@@ -50,7 +52,9 @@ static void print_text(const struct iplan_cases *cases, const char *today)
         return;
     }
     iplan_print_id_name(stdout, "PERSON-ID", "NAVN");
-    fputs("  FORFALT  KOORDINATOR  ", stdout);
+    fputs("  FORFALT  ", stdout);
+    iplan_print_padded(stdout, "KOORDINATOR", COORDINATOR_WIDTH);
+    fputs("  ", stdout);
     iplan_print_padded(stdout, "PLAN-ID", 36);
     fputs("  PLAN       NESTE REVISJON  SØKNADER\n", stdout);
     for (size_t i = 0; i < cases->n; i++) {
@@ -64,7 +68,11 @@ static void print_text(const struct iplan_cases *cases, const char *today)
         fputs("  ", stdout);
         iplan_print_padded(stdout, late ? "ja" : "nei", 7);
         fputs("  ", stdout);
-        iplan_print_padded(stdout, "ingen", 11);
+        iplan_print_padded(stdout,
+                           !c->coordinator        ? "ingen"
+                           : c->coordinator_name ? c->coordinator_name
+                                                 : "(navn ikke tilgjengelig)",
+                           COORDINATOR_WIDTH);
         print_plan(c->plan);
         for (size_t k = 0; k < c->napps; k++) {
             fputs(k ? "; " : "  ", stdout);

@@ -1,7 +1,9 @@
 /*
  * iplan show STORE PLAN_ID: the plan for a person to read, in Norwegian
  * bokmål — the person, the plan's status, period and next revision, the
- * person's resources and needs, cooperation, who takes part and what they
+ * person's resources and needs, cooperation, the person's coordinator
+ * assignments (kind, who, unit, from when, ended and why, the person's
+ * wish), who takes part and what they
  * contribute, goals with their sub-goals, measures, meetings, evaluations,
  * revisions, the person's consents (to the plan and to sharing: who gave
  * them, to whom, for what, for how long, and whether they are in force or
@@ -38,6 +40,9 @@ struct show {
     struct list participants, goals, measures, meetings, evaluations, revisions;
     struct list consents;   /* the person's, oldest first */
     int consents_denied;    /* the session may not read them */
+    struct list coordinators; /* the person's assignments, oldest appointment
+                                 first */
+    int coordinators_denied;  /* the session may not read them */
     char today[IPLAN_DATE_LEN];
     char **who;             /* per participant: how the text names them */
     char (*goal_no)[24];    /* per goal: "1", "1.2", ... */
@@ -83,6 +88,24 @@ DRAIN(evaluations, ip_evaluation, ip_evaluation_iterator, ip_evaluation_next,
 DRAIN(revisions, ip_revision, ip_revision_iterator, ip_revision_next,
       ip_revision_free)
 DRAIN(consents, ip_consent, ip_consent_iterator, ip_consent_next, ip_consent_free)
+DRAIN(coordinators, ip_coordinator_assignment, ip_coordinator_iterator, ip_coordinator_next,
+      ip_coordinator_free)
+
+/* The person's coordinator assignments, ended ones too. A session that may
+ * not read them still sees the plan, and a line that says so. */
+static int load_coordinators(struct show *sh)
+{
+    ip_coordinator_iterator *it = NULL;
+    int rc = ip_coordinator_iterator_new(&it, sh->s, ip_plan_person_id(sh->plan), 0);
+
+    if (rc == IP_EDENIED) {
+        sh->coordinators_denied = 1;
+        return IP_OK;
+    }
+    rc = drain_coordinators(&sh->coordinators, it, rc);
+    ip_coordinator_iterator_free(it);
+    return rc;
+}
 
 /* The person's consents. A session that may not read them (a provider, say)
  * still sees the plan, and a line that says so. */
@@ -243,6 +266,8 @@ static int load(struct show *sh, const char *id)
     if (rc == IP_OK)
         rc = load_consents(sh);
     if (rc == IP_OK)
+        rc = load_coordinators(sh);
+    if (rc == IP_OK)
         rc = ip_plan_check_run(&sh->check, sh->s, id);
     if (rc != IP_OK)
         return rc;
@@ -278,6 +303,8 @@ static void show_free(struct show *sh)
         ip_revision_free(sh->revisions.items[i]);
     for (size_t i = 0; i < sh->consents.n; i++)
         ip_consent_free(sh->consents.items[i]);
+    for (size_t i = 0; i < sh->coordinators.n; i++)
+        ip_coordinator_free(sh->coordinators.items[i]);
     for (size_t i = 0; i < sh->persons.n; i++)
         ip_person_free(sh->persons.items[i]);
     for (size_t i = 0; i < sh->units.n; i++)
@@ -291,6 +318,7 @@ static void show_free(struct show *sh)
     free(sh->evaluations.items);
     free(sh->revisions.items);
     free(sh->consents.items);
+    free(sh->coordinators.items);
     free(sh->persons.items);
     free(sh->units.items);
     free(sh->practitioners.items);
@@ -443,6 +471,72 @@ static void print_plan(struct show *sh)
     text_section(sh, "Ressurser", ip_plan_resources(p));
     text_section(sh, "Behov", ip_plan_needs(p));
     text_section(sh, "Samarbeid med andre tjenester", ip_plan_cooperation(p));
+}
+
+/* One assignment: its kind and who, with title and unit; from when, and
+ * until when and why it ended (or that it is active); the person's wish. */
+static void print_coordinator(struct show *sh, const ip_coordinator_assignment *a)
+{
+    char buf[2048], name[512], wished[512], from[IPLAN_DATE_LEN], to[IPLAN_DATE_LEN];
+    ip_coordinator_kind kind = ip_coordinator_kind_of(a);
+    const ip_practitioner *pr = practitioner_of(sh, ip_coordinator_practitioner_id(a));
+    const char *who = practitioner_name(name, sizeof name, sh,
+                                        ip_coordinator_practitioner_id(a));
+    const char *unit = unit_name(sh, ip_coordinator_unit_id(a));
+    const char *wish_id = ip_coordinator_wished_practitioner_id(a);
+    const char *note = ip_coordinator_wish_note(a);
+
+    snprintf(buf, sizeof buf, "%s: %s%s%s%s%s",
+             kind == IP_CHILD_COORDINATOR        ? "Barnekoordinator"
+             : kind == IP_SPECIALIST_COORDINATOR ? "Spesialistkoordinator"
+                                                 : "Koordinator",
+             who ? who : "(navn ikke tilgjengelig)",
+             pr && ip_practitioner_title(pr) ? ", " : "",
+             pr && ip_practitioner_title(pr) ? ip_practitioner_title(pr) : "",
+             unit ? ", " : "", unit ? unit : "");
+    fputs("  ", sh->out);
+    iplan_print_wrapped(sh->out, buf, 6, 2, WIDTH);
+    iplan_date_display(from, ip_coordinator_appointed_on(a));
+    snprintf(buf, sizeof buf, "%s%s", from,
+             ip_coordinator_application_id(a) ? ", etter søknad" : "");
+    field(sh, 6, "Oppnevnt:", buf);
+    if (ip_coordinator_ended_on(a)) {
+        iplan_date_display(to, ip_coordinator_ended_on(a));
+        snprintf(buf, sizeof buf, "avsluttet %s: %s", to, ip_coordinator_end_reason(a));
+        field(sh, 6, "Status:", buf);
+    } else {
+        field(sh, 6, "Status:", ip_coordinator_is_active_on(a, sh->today) ? "aktiv"
+                                                                          : "ikke aktiv");
+    }
+    if (wish_id) {
+        const char *wished_name = practitioner_name(wished, sizeof wished, sh, wish_id);
+        int followed = strcmp(wish_id, ip_coordinator_practitioner_id(a)) == 0;
+
+        snprintf(buf, sizeof buf, "%s (%s)%s%s%s",
+                 wished_name ? wished_name : "(navn ikke tilgjengelig)",
+                 followed ? "fulgt" : "ikke fulgt", note ? ": «" : "", note ? note : "",
+                 note ? "»" : "");
+        field(sh, 6, "Ønske:", buf);
+    } else if (note) {
+        snprintf(buf, sizeof buf, "«%s»", note);
+        field(sh, 6, "Ønske:", buf);
+    }
+    if (ip_coordinator_wish_not_followed_reason(a))
+        field(sh, 6, "Ikke fulgt:", ip_coordinator_wish_not_followed_reason(a));
+}
+
+/* The person's coordinator assignments, the history included. */
+static void print_coordinators(struct show *sh)
+{
+    heading(sh, "Koordinator");
+    if (sh->coordinators_denied) {
+        fputs("  Koordinatoroppnevningene kan ikke vises for denne brukeren.\n", sh->out);
+        return;
+    }
+    if (sh->coordinators.n == 0)
+        fputs("  Ingen koordinator er oppnevnt.\n", sh->out);
+    for (size_t i = 0; i < sh->coordinators.n; i++)
+        print_coordinator(sh, sh->coordinators.items[i]);
 }
 
 /* A participant's heading: who, and for a practitioner the title and the
@@ -962,6 +1056,7 @@ int iplan_cmd_show(const struct iplan_opts *opts)
             rc = IPLAN_EXIT_FAIL;
         } else {
             print_plan(&sh);
+            print_coordinators(&sh);
             print_participants(&sh);
             print_goals(&sh);
             print_measures(&sh);

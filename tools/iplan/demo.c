@@ -22,12 +22,16 @@
  * Each scenario describes its plan as tables (struct demo_plan, demo.h)
  * that demo_plan_build() carries out. Every complete plan has the person's
  * written consent to the plan and a consent to sharing with the units that
- * take part, registered before the plan is put in force, so the
- * completeness check finds nothing missing; in the rehabilitation scenario
+ * take part, registered before the plan is put in force, and a coordinator
+ * the coordinating unit has appointed (ip_coordinator_appoint(): for the
+ * family's child a child coordinator) from the granted request — the same
+ * practitioner who takes part in the plan as its coordinator — so the
+ * completeness check finds nothing missing. In the rehabilitation scenario
  * the consent is also given to the next of kin, and withdrawn for one unit
- * afterwards, which that unit's provider then finds when it reads. Later
- * issues extend the scenarios (coordinator assignments, ...): add to each
- * scenario function, keeping the ids it needs in its own locals.
+ * afterwards, which that unit's provider then finds when it reads. In the
+ * school scenario the appointment records the family's wish. Later issues
+ * extend the scenarios: add to each scenario function, keeping the ids it
+ * needs in its own locals.
  */
 #include "demo.h"
 
@@ -228,6 +232,31 @@ static int interim_reply(struct demo *d, const char *application_id,
     return 0;
 }
 
+/* The coordinating unit appoints a coordinator of kind for the person,
+ * `appointed_days_ago`, from the application whose request of that kind
+ * was granted; with the person's wish (a practitioner and/or words) when
+ * given. */
+static int appoint(struct demo *d, const char *person_id, ip_coordinator_kind kind,
+                   const char *practitioner_id, const char *application_id,
+                   long appointed_days_ago, const char *wished_id, const char *wish_note)
+{
+    ip_coordinator_fields f = IP_COORDINATOR_FIELDS_INIT;
+    char appointed[IPLAN_DATE_LEN];
+
+    days_ago(d, appointed, appointed_days_ago);
+    f.person_id = person_id;
+    f.kind = kind;
+    f.practitioner_id = practitioner_id;
+    f.application_id = application_id;
+    f.appointed_on = appointed;
+    f.wished_practitioner_id = wished_id;
+    f.wish_note = wish_note;
+    if (ip_coordinator_appoint(NULL, d->cu, &f) != IP_OK)
+        return demo_fail(d, kind == IP_CHILD_COORDINATOR ? "oppnevne barnekoordinator"
+                                                         : "oppnevne koordinator");
+    return 0;
+}
+
 /* A unit and the staff registered with it (up to two; the rest left
  * zero). The scenarios list their services as tables of these, so that
  * what a scenario adds reads as data. */
@@ -340,11 +369,12 @@ static int municipality_units(struct demo *d)
  * fagpersoner som bistår deg i dag, og hvem av dem du ønsker som personlig
  * koordinator"), and both are granted.
  *
- * The plan: his contact teacher, whom he asked for, coordinates until school
- * starts. Emil's goal is the move itself; the responsibility group met
- * twelve days ago, found a heavy door at the new school, and agreed an
- * automatic door opener, which became a measure and the reason for the
- * plan's first revision.
+ * The plan: the coordinating unit appoints his contact teacher, whom he and
+ * his parents asked for (the appointment records the wish, followed), as
+ * his coordinator until school starts. Emil's goal is the move itself; the
+ * responsibility group met twelve days ago, found a heavy door at the new
+ * school, and agreed an automatic door opener, which became a measure and
+ * the reason for the plan's first revision.
  *
  * Emil is under 16, so both parents, who share parental responsibility,
  * consent in writing — to the plan, and to sharing with the schools, PPT,
@@ -489,7 +519,10 @@ static int scenario_school_transition(struct demo *d)
         decide(d, second, &rev, IP_REQUEST_PLAN, IP_OUTCOME_GRANTED,
                IP_OUTCOME_FORM_DECISION, NULL, 50) ||
         decide(d, second, &rev, IP_REQUEST_COORDINATOR, IP_OUTCOME_GRANTED,
-               IP_OUTCOME_FORM_DECISION, NULL, 50))
+               IP_OUTCOME_FORM_DECISION, NULL, 50) ||
+        appoint(d, emil, IP_COORDINATOR, teacher, second, 50, teacher,
+                "Emil og foreldrene ønsker kontaktlæreren som koordinator fram til "
+                "skolestart."))
         return -1;
     return demo_plan_build(d, &plan);
 }
@@ -506,8 +539,9 @@ static int scenario_school_transition(struct demo *d)
  * om du takker nei til individuell plan"), the plan once the assessment was
  * done. Her husband is her next of kin.
  *
- * The plan: the occupational therapist coordinates. The first meeting after
- * the discharge agreed a home visit for aids, which became a measure.
+ * The plan: the occupational therapist, appointed coordinator when the
+ * request was granted, coordinates. The first meeting after the discharge
+ * agreed a home visit for aids, which became a measure.
  *
  * Kari consented in writing to the plan, and to sharing with the services
  * that take part; orally, documented by the coordinator, she let her
@@ -650,6 +684,7 @@ static int scenario_rehabilitation(struct demo *d)
         interim_reply(d, app, &rev, 18) ||
         decide(d, app, &rev, IP_REQUEST_COORDINATOR, IP_OUTCOME_GRANTED,
                IP_OUTCOME_FORM_DECISION, NULL, 10) ||
+        appoint(d, kari, IP_COORDINATOR, d->ergo, app, 10, NULL, NULL) ||
         decide(d, app, &rev, IP_REQUEST_PLAN, IP_OUTCOME_GRANTED,
                IP_OUTCOME_FORM_DECISION, NULL, 7))
         return -1;
@@ -665,7 +700,8 @@ static int scenario_rehabilitation(struct demo *d)
  * (pleiepenger, hjelpestønad). Her mother applied for a child coordinator
  * and a plan, with the father's consent; both are granted.
  *
- * The plan: the public health nurse is the child coordinator; the goals
+ * The plan: the public health nurse is appointed child coordinator
+ * (barnekoordinator: Lilje is under 18) and coordinates the plan; the goals
  * are the parents' words for Lilje. The meeting agreed an extra adult in
  * the kindergarten, which became a measure.
  *
@@ -798,7 +834,8 @@ static int scenario_child_coordinator(struct demo *d)
         decide(d, app, &rev, IP_REQUEST_CHILD_COORDINATOR, IP_OUTCOME_GRANTED,
                IP_OUTCOME_FORM_DECISION, NULL, 52) ||
         decide(d, app, &rev, IP_REQUEST_PLAN, IP_OUTCOME_GRANTED,
-               IP_OUTCOME_FORM_DECISION, NULL, 52))
+               IP_OUTCOME_FORM_DECISION, NULL, 52) ||
+        appoint(d, lilje, IP_CHILD_COORDINATOR, d->school_nurse, app, 52, NULL, NULL))
         return -1;
     return demo_plan_build(d, &plan);
 }
@@ -976,22 +1013,24 @@ int iplan_demo_run(ip_store *store, const struct iplan_opts *opts)
     printf("  Kommunen: koordinerende enhet, hjemmetjeneste, fysio- og ergoterapi,\n"
            "    helsestasjon, NAV og habiliteringstjenesten i spesialisthelsetjenesten\n");
     printf("  1. Ungdom fra ungdomsskole til videregående: avslått søknad om IP for et år\n"
-           "     siden; ny søknad om IP og koordinator innvilget; aktiv plan; begge\n"
-           "     foreldrene samtykker, og Emil skriver under sammen med dem\n");
+           "     siden; ny søknad om IP og koordinator innvilget; kontaktlæreren oppnevnt\n"
+           "     som koordinator, slik familien ønsket; aktiv plan; begge foreldrene\n"
+           "     samtykker, og Emil skriver under sammen med dem\n");
     printf("  2. Voksen i rehabilitering etter skade: foreløpig svar sendt, så koordinator\n"
-           "     og IP innvilget; aktiv plan; samtykke til deling også med ektemannen, og\n"
-           "     trukket tilbake for rehabiliteringsavdelingen, som ikke lenger får lese\n"
-           "     planen\n");
+           "     innvilget og oppnevnt, og IP innvilget; aktiv plan; samtykke til deling\n"
+           "     også med ektemannen, og trukket tilbake for rehabiliteringsavdelingen, som\n"
+           "     ikke lenger får lese planen\n");
     printf("  3. Familie med barn som trenger barnekoordinator: barnekoordinator og IP\n"
-           "     innvilget; aktiv plan; begge foreldrene samtykker, NAV ser bare deltakere\n"
-           "     og tiltak\n");
+           "     innvilget; helsesykepleieren oppnevnt som barnekoordinator; aktiv plan;\n"
+           "     begge foreldrene samtykker, NAV ser bare deltakere og tiltak\n");
     printf("  4. Søknad om IP og koordinator uten svar etter én måned (forfalt)\n");
     printf("  5. Flyttet til kommunen: plan åpnet direkte, med vilje ufullstendig (utkast\n"
            "     uten koordinator og tiltak, og uten samtykke til deling)\n");
     printf("De aktive planene har deltakere, mål og delmål, tiltak, et ansvarsgruppemøte\n"
-           "med en avtale som ble til tiltak, en evaluering og én revisjon, og personens\n"
-           "samtykke til planen og til deling, registrert før planen ble satt i verk:\n"
-           "«iplan show» sier at de er komplette og viser samtykkene.\n");
+           "med en avtale som ble til tiltak, en evaluering og én revisjon, personens\n"
+           "samtykke til planen og til deling, registrert før planen ble satt i verk, og\n"
+           "en koordinator oppnevnt av koordinerende enhet: «iplan show» sier at de er\n"
+           "komplette og viser samtykkene og koordinatoren.\n");
     printf("I alt %d enheter, %d fagpersoner, %d personer, %d relasjoner, %d søknader,\n"
            "%d planer, %d mål, %d tiltak, %d møter, %d revisjoner, %d samtykker og\n"
            "%d tilbaketrekking av samtykke.\n",

@@ -5,7 +5,8 @@
  * has one job: main.c parses arguments and dispatches, actor.c turns the
  * options into a session, cmd_*.c are the commands, demo.c and demo_ids.c
  * build the demo scenarios and demo_plans.c their plans (demo.h is what
- * the two share), cases.c loads applications and plans grouped by person,
+ * the two share), cases.c loads applications, plans and coordinators
+ * grouped by person,
  * date.c does calendar arithmetic, text.c the Norwegian labels and text
  * layout, and util.c the error reporting and store opening the commands
  * share.
@@ -143,6 +144,8 @@ const char *iplan_measure_status_label(ip_measure_status status);
 const char *iplan_consent_kind_label(ip_consent_kind kind);
 /** "skriftlig", "muntlig, dokumentert". */
 const char *iplan_consent_form_label(ip_consent_form form);
+/** "koordinator", "barnekoordinator", "spesialistkoordinator". */
+const char *iplan_coordinator_kind_label(ip_coordinator_kind kind);
 /** One plan section (an IP_SECTION_* bit): "mål", "tiltak",
  *  "ansvarsgruppemøter med referat", "deltakere med bidrag",
  *  "evalueringer". */
@@ -173,7 +176,7 @@ void iplan_print_id_name(FILE *out, const char *id, const char *name);
 /** The request kinds in display order. */
 extern const ip_request_kind iplan_request_kinds[3];
 
-/* cases.c: applications and plans grouped by person */
+/* cases.c: applications, plans and coordinators grouped by person */
 
 struct iplan_case {
     ip_person *person;            /* owned */
@@ -182,6 +185,14 @@ struct iplan_case {
     ip_plan *plan;                /* owned: the open plan, else the latest
                                      ended one; NULL without a plan (or when
                                      plans were not loaded) */
+    ip_coordinator_assignment *coordinator; /* owned: the person's active
+                                     assignment (a coordinator, else a child
+                                     coordinator, else a specialist
+                                     coordinator); NULL without one (or when
+                                     not loaded, or not readable) */
+    char *coordinator_name;       /* owned (malloc): the coordinator's given
+                                     and family name; NULL when the
+                                     practitioner cannot be read */
 };
 
 struct iplan_cases {
@@ -205,6 +216,14 @@ int iplan_cases_load(struct iplan_cases *out, ip_session *session,
  * @return a libip status; on failure the cases are freed.
  */
 int iplan_cases_load_plans(struct iplan_cases *cases, ip_session *session);
+/**
+ * Adds to each loaded case the person's active coordinator assignment and
+ * the coordinator's name (see struct iplan_case). A session that may not
+ * read a person's assignments leaves that case without one.
+ * @return a libip status; on failure the cases are freed.
+ */
+int iplan_cases_load_coordinators(struct iplan_cases *cases, ip_session *session,
+                                  const char *today);
 /** Frees everything loaded. */
 void iplan_cases_free(struct iplan_cases *cases);
 /**
@@ -242,7 +261,10 @@ const char *iplan_person_name(char *buf, size_t size, const ip_person *p);
 struct iplan_json;
 struct iplan_json *iplan_json_new(void);
 /** Appends {"person_id", "name", "overdue", "coordinator", "plan",
- *  "applications"}; "plan" is {"id", "status", "next_revision_on"} or null. */
+ *  "applications"}; "coordinator" is the active assignment {"id", "name",
+ *  "kind", "practitioner_id"} ("id" the assignment's, "name" the
+ *  coordinator's or null) or null; "plan" is {"id", "status",
+ *  "next_revision_on"} or null. */
 int iplan_json_add_case(struct iplan_json *j, const struct iplan_case *c,
                         const char *today);
 /** Appends one application with "person_id" and "name" of its person. */

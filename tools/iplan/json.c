@@ -107,6 +107,21 @@ static int add_plan(cJSON *obj, const ip_plan *plan)
            add_text(p, "next_revision_on", ip_plan_next_revision_on(plan));
 }
 
+/* The active assignment {"id", "name", "kind", "practitioner_id"}, or
+ * null without one. */
+static int add_coordinator(cJSON *obj, const struct iplan_case *c)
+{
+    cJSON *o;
+
+    if (!c->coordinator)
+        return cJSON_AddNullToObject(obj, "coordinator") != NULL;
+    o = cJSON_AddObjectToObject(obj, "coordinator");
+    return o && add_text(o, "id", ip_coordinator_id(c->coordinator)) &&
+           add_text(o, "name", c->coordinator_name) &&
+           add_text(o, "kind", ip_coordinator_kind_name(ip_coordinator_kind_of(c->coordinator))) &&
+           add_text(o, "practitioner_id", ip_coordinator_practitioner_id(c->coordinator));
+}
+
 int iplan_json_add_case(struct iplan_json *j, const struct iplan_case *c,
                         const char *today)
 {
@@ -121,8 +136,7 @@ int iplan_json_add_case(struct iplan_json *j, const struct iplan_case *c,
     ok = add_text(obj, "person_id", ip_person_id(c->person)) &&
          add_person(obj, c->person) &&
          cJSON_AddBoolToObject(obj, "overdue", overdue) &&
-         /* Coordinator assignment is not in the library yet. */
-         cJSON_AddNullToObject(obj, "coordinator") &&
+         add_coordinator(obj, c) &&
          add_plan(obj, c->plan) &&
          (apps = cJSON_AddArrayToObject(obj, "applications")) != NULL;
     for (size_t i = 0; ok && i < c->napps; i++) {

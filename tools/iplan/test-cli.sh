@@ -36,7 +36,7 @@ json_length() { "$PYTHON" -c 'import json,sys; print(len(json.load(sys.stdin)))'
 uuid_lines() { grep -cE '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} ' "$TMP/out"; }
 err_prefixed() { grep -q '^iplan: ' "$TMP/err"; }
 
-echo "1..65"
+echo "1..67"
 
 # version and help
 check "--version prints the version" \
@@ -77,9 +77,9 @@ check "plans on a store without a coordinating unit says so" \
 
 # the demo
 DEMO=$TMP/demo.db
-check "demo fills a new store and says consent is registered" \
+check "demo fills a new store and says consent is registered and coordinators appointed" \
     eval 'run 0 demo "$DEMO" && grep -q "samtykke til planen og til deling" "$TMP/out" &&
-          grep -q "trukket tilbake" "$TMP/out"'
+          grep -q "trukket tilbake" "$TMP/out" && grep -q "oppnevnt som barnekoordinator" "$TMP/out"'
 
 check "check after demo exits 0" run 0 check "$DEMO"
 check "demo refuses a store that is not empty" eval 'run 1 demo "$DEMO" && err_prefixed'
@@ -93,9 +93,14 @@ names_all() {
     done
 }
 check "plans names every applicant and the person with only a plan" names_all
-check "plans shows outcomes and no coordinator yet" \
+check "plans shows outcomes, and each active coordinator's name or ingen" \
     eval 'grep -q "avslått" "$TMP/out" && grep -q "innvilget" "$TMP/out" &&
-          grep -q "barnekoordinator" "$TMP/out" && grep -q " ingen " "$TMP/out"'
+          grep -q "barnekoordinator" "$TMP/out" && grep -q "KOORDINATOR" "$TMP/out" &&
+          grep -Eq "Emil Prøvesen +nei +Siri Testdal +[0-9a-f]{8}-" "$TMP/out" &&
+          grep -Eq "Kari Eksempelsen +nei +Ida Testmo +[0-9a-f]{8}-" "$TMP/out" &&
+          grep -Eq "Lilje Demostad +nei +Hanne Demovik +[0-9a-f]{8}-" "$TMP/out" &&
+          grep -Eq "Ivar Oppdiktsen +ja +ingen +– " "$TMP/out" &&
+          grep -Eq "Sara Fiktivhaug +nei +ingen +[0-9a-f]{8}-" "$TMP/out"'
 check "plans shows plan statuses and next revision dates" \
     eval 'grep -q "NESTE REVISJON" "$TMP/out" &&
           [ "$(grep -cE " aktiv +[0-9]{2}\.[0-9]{2}\.[0-9]{4} " "$TMP/out")" -eq 3 ] &&
@@ -104,12 +109,11 @@ check "plans shows plan statuses and next revision dates" \
 check "plans --json is a JSON array of the five persons" \
     eval 'run 0 plans "$DEMO" --json && [ "$(json_length)" -eq 5 ]'
 cp "$TMP/out" "$TMP/plans.json"
-check "plans --json marks exactly one person overdue, coordinator null, the interim reply" \
+check "plans --json marks exactly one person overdue, and the interim reply" \
     eval '"$PYTHON" -c "
 import json, sys
 people = json.load(sys.stdin)
 assert sum(p[\"overdue\"] for p in people) == 1, people
-assert all(p[\"coordinator\"] is None for p in people)
 assert any(r[\"outcome\"] == \"refused\" and r[\"reason\"] for p in people
            for a in p[\"applications\"] for r in a[\"requests\"])
 assert sum(a[\"interim_reply_on\"] is not None for p in people
@@ -128,6 +132,18 @@ assert people[\"Sara\"][\"plan\"][\"next_revision_on\"] is None
 assert people[\"Sara\"][\"applications\"] == []
 assert people[\"Ivar\"][\"plan\"] is None
 " <"$TMP/out"'
+check "plans --json gives the active coordinator's assignment id, name and kind, or null" \
+    eval '"$PYTHON" -c "
+import json, sys
+people = {p[\"given_name\"]: p for p in json.load(sys.stdin)}
+want = {\"Emil\": (\"Siri Testdal\", \"coordinator\"), \"Kari\": (\"Ida Testmo\", \"coordinator\"),
+        \"Lilje\": (\"Hanne Demovik\", \"child_coordinator\")}
+for name, (coordinator, kind) in want.items():
+    c = people[name][\"coordinator\"]
+    assert c[\"name\"] == coordinator and c[\"kind\"] == kind, c
+    assert len(c[\"id\"]) == 36 and len(c[\"practitioner_id\"]) == 36 and c[\"id\"] != c[\"practitioner_id\"], c
+assert people[\"Ivar\"][\"coordinator\"] is None and people[\"Sara\"][\"coordinator\"] is None
+" <"$TMP/plans.json"'
 check "overdue lists the overdue demo application" \
     eval 'run 0 overdue "$DEMO" && grep -q "Ivar Oppdiktsen" "$TMP/out" && [ "$(uuid_lines)" -ge 1 ]'
 check "overdue --json is valid JSON with at least one application" \
@@ -174,6 +190,11 @@ kinds = [c[\"kind\"] for c in doc[\"consents\"]]
 assert kinds == [\"plan\", \"sharing\"], kinds
 assert len(doc[\"consents\"][0][\"given_by_ids\"]) == 3
 assert len(doc[\"consents\"][1][\"recipients\"]) == 5
+[c] = doc[\"coordinators\"]
+assert c[\"kind\"] == \"coordinator\" and c[\"ended_on\"] is None, c
+assert c[\"wished_practitioner_id\"] == c[\"practitioner_id\"] and c[\"wish_note\"], c
+assert c[\"practitioner_id\"] == [p for p in doc[\"participants\"] if p[\"role\"] == \"coordinator\"][0][\"practitioner_id\"]
+assert c[\"application_id\"] == doc[\"plan\"][\"application_id\"], c
 " "$EMIL_PLAN" <"$TMP/out"'
 cp "$TMP/out" "$TMP/export.json"
 check "export --format ip-plan/1 prints the same document" \
@@ -187,6 +208,12 @@ check "show prints the person's plan in bokmål" \
           grep -q "Status: *aktiv fra" "$TMP/out" && grep -q "Neste revisjon: *[0-9]" "$TMP/out" &&
           grep -q "^Ressurser" "$TMP/out" && grep -q "^Behov" "$TMP/out" &&
           grep -q "^Samarbeid med andre tjenester" "$TMP/out"'
+check "show lists the coordinator assignment: kind, who, unit, from, status, the wish" \
+    eval 'grep -q "^Koordinator$" "$TMP/out" &&
+          grep -q "^  Koordinator: Siri Testdal, kontaktlærer, 10. trinn, Tolga skole$" "$TMP/out" &&
+          grep -Eq "^      Oppnevnt: +[0-9]{2}\.[0-9]{2}\.[0-9]{4}, etter søknad$" "$TMP/out" &&
+          grep -Eq "^      Status: +aktiv$" "$TMP/out" &&
+          grep -q "^      Ønske: *Siri Testdal (fulgt): «Emil og foreldrene" "$TMP/out"'
 check "show lists participants with their roles and the responsibility group" \
     eval 'grep -q "tjenestemottaker, i ansvarsgruppen" "$TMP/out" &&
           grep -q "representant, i ansvarsgruppen" "$TMP/out" &&
@@ -211,6 +238,7 @@ check "show lists the consents to the plan and to sharing, who gave them and the
 check "show of the other complete demo plans says they are complete" \
     eval 'run 0 show "$DEMO" "$LILJE_PLAN" && grep -q "^  Planen er komplett\.$" "$TMP/out" &&
           grep -q "Gjelder: *tiltak og deltakere" "$TMP/out" &&
+          grep -q "^  Barnekoordinator: Hanne Demovik, helsesykepleier" "$TMP/out" &&
           run 0 show "$DEMO" "$KARI_PLAN" && grep -q "^  Planen er komplett\.$" "$TMP/out"'
 check "show lists a consent withdrawn for one unit, and its effect" \
     eval 'tr -s " \n" "  " <"$TMP/out" | grep -Eq "Rehabiliteringsavdelingen, Sykehuset Innlandet: trukket tilbake [0-9]{2}\.[0-9]{2}\.[0-9]{4} av Kari Eksempelsen \(muntlig, dokumentert\)" &&
@@ -228,7 +256,9 @@ assert all(c[\"withdrawn_on\"] is None for c in consents)
 " <"$TMP/out"'
 check "show of the incomplete demo plan lists more missing items" \
     eval 'run 0 show "$DEMO" "$SARA_PLAN" && grep -q "Status: *utkast" "$TMP/out" &&
-          grep -q "^  Mangler punkt c: " "$TMP/out" && grep -q "^  Mangler punkt e: " "$TMP/out" &&
+          grep -q "^  Mangler punkt c: Planen mangler koordinator: koordinerende enhet må oppnevne" "$TMP/out" &&
+          grep -q "^  Ingen koordinator er oppnevnt\.$" "$TMP/out" &&
+          grep -q "^  Mangler punkt e: " "$TMP/out" &&
           grep -q "^  Mangler punkt h: Planen mangler samtykke til deling" "$TMP/out" &&
           grep -q "^  Samtykke til planen, muntlig, dokumentert" "$TMP/out" &&
           [ "$(grep -c "Mangler punkt" "$TMP/out")" -ge 5 ]'
@@ -279,5 +309,5 @@ check "check on a tampered copy exits 1" \
     eval 'run 1 check "$TMP/tampered.db" && grep -q "audit_event" "$TMP/err"'
 check "check after export and show exits 0" run 0 check "$DEMO"
 
-[ "$n" -eq 65 ] || echo "# planned 65 tests, ran $n" >&2
+[ "$n" -eq 67 ] || echo "# planned 67 tests, ran $n" >&2
 exit 0

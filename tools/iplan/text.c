@@ -134,6 +134,16 @@ const char *iplan_consent_form_label(ip_consent_form form)
     return "?";
 }
 
+const char *iplan_coordinator_kind_label(ip_coordinator_kind kind)
+{
+    switch (kind) {
+    case IP_COORDINATOR: return "koordinator";
+    case IP_CHILD_COORDINATOR: return "barnekoordinator";
+    case IP_SPECIALIST_COORDINATOR: return "spesialistkoordinator";
+    }
+    return "?";
+}
+
 const char *iplan_section_label(unsigned int section)
 {
     switch (section) {
