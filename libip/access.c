@@ -3,9 +3,9 @@
  * Deny by default; every allow names the rule that allowed it, every deny
  * the rule that denied it, and both land in the audit event.
  *
- * This is DESIGN.md §6, with the coordinator recognised by an active
- * coordinator participant of the plan until coordinator assignments
- * arrive.
+ * This is DESIGN.md §6: docs/access.md has the tables and every rule's
+ * name. A coordinator is recognised by an active coordinator assignment
+ * for the person, or as the plan's active coordinator participant.
  */
 #include "internal.h"
 

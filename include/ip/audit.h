@@ -143,7 +143,8 @@ IP_EXTERN(const char *) ip_audit_event_action(const ip_audit_event *event);
 /** On what kind of record: "person", "relation", "application", "plan",
  *  "participant", "goal", "measure", "meeting", "evaluation", "revision",
  *  "consent", "audit" (a read of this log), "store", "unit",
- *  "practitioner", "outbox". */
+ *  "practitioner", "outbox", "coordinator_assignment", "complaint", "due",
+ *  "setting". */
 IP_EXTERN(const char *) ip_audit_event_object_kind(const ip_audit_event *event);
 /** Which record; NULL when the call concerned no single record (a list,
  *  a refused creation, this log). */

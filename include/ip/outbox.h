@@ -39,15 +39,16 @@ typedef enum ip_outbox_kind {
     /** A plan ended, for whatever reason (object_kind "plan", object_id
      *  the plan's id). */
     IP_OUTBOX_PLAN_ENDED = 2,
-    /** A coordinator was appointed. Appended by the coordinator module,
-     *  which is still to come. */
+    /** A coordinator of any kind was appointed (object_kind
+     *  "coordinator_assignment", unit_id the assignment's unit). */
     IP_OUTBOX_COORDINATOR_APPOINTED = 3,
     /** A specialist coordinator (spesialisthelsetjenesten) was appointed
      *  and the home municipality's coordinating unit (unit_id) must be
-     *  told. Appended by the coordinator module, which is still to come. */
+     *  told (object_kind "coordinator_assignment"; unit_id NULL when no
+     *  coordinating unit of the person's municipality is registered). */
     IP_OUTBOX_SPECIALIST_COORDINATOR = 4,
-    /** A complaint was forwarded to Statsforvalteren. Appended by the
-     *  complaint module, which is still to come. */
+    /** A complaint was forwarded to Statsforvalteren (object_kind
+     *  "complaint"). */
     IP_OUTBOX_COMPLAINT_FORWARDED = 5
 } ip_outbox_kind;
 

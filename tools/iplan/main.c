@@ -73,8 +73,8 @@ static void usage(FILE *out)
           "as each plan's coordinator. plans lists each person's plan id.\n"
           "\n"
           "show ends with the completeness check: the items (a-i) of the regulation\n"
-          "a plan lacks. Item h (consent) is always listed until libip records\n"
-          "consent, so the demo's complete plans lack only h.\n"
+          "a plan lacks (the demo's three active plans are complete; Sara's draft\n"
+          "is not).\n"
           "\n"
           "Exit status: 0 success, 1 the operation failed, 2 usage error.\n",
           out);
