@@ -312,5 +312,6 @@ int iplan_cmd_overdue(const struct iplan_opts *opts);
 int iplan_cmd_show(const struct iplan_opts *opts);
 int iplan_cmd_export(const struct iplan_opts *opts);
 int iplan_cmd_audit(const struct iplan_opts *opts);
+int iplan_cmd_due(const struct iplan_opts *opts);
 
 #endif

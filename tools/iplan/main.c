@@ -27,6 +27,8 @@ static const struct command commands[] = {
      "print a plan as its native JSON document (" IPLAN_FORMAT_NATIVE ")"},
     {"audit", iplan_cmd_audit, 1, 0, 0,
      "print a person's access log, or verify the audit log's hash chain"},
+    {"due", iplan_cmd_due, 1, 0, 0,
+     "list what needs attention, most urgent first (the due list)"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -45,7 +47,8 @@ static void usage(FILE *out)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
     fputs("\n"
           "Options:\n"
-          "  --json           print a JSON array instead of text (plans, overdue, audit)\n"
+          "  --json           print a JSON array instead of text (plans, overdue, audit,\n"
+          "                   due)\n"
           "  --person ID      audit: the person whose access log to print (who read\n"
           "                   or changed what about them, and when)\n"
           "  --verify         audit: check the audit log's hash chain and name the\n"

@@ -36,7 +36,7 @@ json_length() { "$PYTHON" -c 'import json,sys; print(len(json.load(sys.stdin)))'
 uuid_lines() { grep -cE '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} ' "$TMP/out"; }
 err_prefixed() { grep -q '^iplan: ' "$TMP/err"; }
 
-echo "1..67"
+echo "1..70"
 
 # version and help
 check "--version prints the version" \
@@ -307,7 +307,12 @@ check "audit --verify on a tampered copy exits 1 naming the event" \
           grep -q "^iplan: revisjonsloggen er brutt ved hendelse 7: .*event 7 was changed" "$TMP/err"'
 check "check on a tampered copy exits 1" \
     eval 'run 1 check "$TMP/tampered.db" && grep -q "audit_event" "$TMP/err"'
+check "due lists the demo's open matters" eval 'run 0 due "$DEMO" && grep -q "FRIST" "$TMP/out" && [ "$(uuid_lines)" -ge 1 ]'
+check "due --json is sorted by due date, every item complete" eval 'run 0 due "$DEMO" --json && "$PYTHON" -c "
+import json,sys; i=json.load(sys.stdin); d=[x[\"due_on\"] for x in i]
+assert i and d==sorted(d) and all(x[\"kind\"] and x[\"person_id\"] and x[\"object_id\"] and x[\"text\"] for x in i)" <"$TMP/out"'
+check "due is denied to an analyst" eval 'run 1 due "$DEMO" --role analyst && grep -q due.case_handling "$TMP/err"'
 check "check after export and show exits 0" run 0 check "$DEMO"
 
-[ "$n" -eq 67 ] || echo "# planned 67 tests, ran $n" >&2
+[ "$n" -eq 70 ] || echo "# planned 70 tests, ran $n" >&2
 exit 0
