@@ -308,15 +308,7 @@ int ip_application_create(ip_application **out, ip_session *s,
     return rc;
 }
 
-int ip_application_get(ip_application **out, ip_session *s, const char *id)
-{
-    void *application = NULL;
-    int rc = ip__record_read(out ? &application : NULL, s, &application_kind, id);
-
-    if (out)
-        *out = application;
-    return rc;
-}
+IP__RECORD_GET(ip_application_get, ip_application, application_kind)
 
 /* The checks of an outcome that need no store. */
 static int outcome_check(ip_session *s, unsigned int kind, const ip_outcome_fields *o,

@@ -656,15 +656,7 @@ int ip_complaint_file(ip_complaint **out, ip_session *s, const ip_complaint_fiel
     return rc;
 }
 
-int ip_complaint_get(ip_complaint **out, ip_session *s, const char *id)
-{
-    void *complaint = NULL;
-    int rc = ip__record_read(out ? &complaint : NULL, s, &complaint_kind, id);
-
-    if (out)
-        *out = complaint;
-    return rc;
-}
+IP__RECORD_GET(ip_complaint_get, ip_complaint, complaint_kind)
 
 /* ------------------------------------------------------------------------
  * Moving on */

@@ -658,15 +658,7 @@ int ip_consent_create(ip_consent **out, ip_session *s, const ip_consent_fields *
     return rc;
 }
 
-int ip_consent_get(ip_consent **out, ip_session *s, const char *id)
-{
-    void *consent = NULL;
-    int rc = ip__record_read(out ? &consent : NULL, s, &consent_kind, id);
-
-    if (out)
-        *out = consent;
-    return rc;
-}
+IP__RECORD_GET(ip_consent_get, ip_consent, consent_kind)
 
 typedef struct {
     const ip_withdrawal_fields *w;

@@ -629,15 +629,7 @@ int ip_coordinator_handover(ip_coordinator_assignment **out_new, ip_session *s,
 /* ------------------------------------------------------------------------
  * Reads */
 
-int ip_coordinator_get(ip_coordinator_assignment **out, ip_session *s, const char *id)
-{
-    void *a = NULL;
-    int rc = ip__record_read(out ? &a : NULL, s, &coordinator_kind, id);
-
-    if (out)
-        *out = a;
-    return rc;
-}
+IP__RECORD_GET(ip_coordinator_get, ip_coordinator_assignment, coordinator_kind)
 
 struct ip_coordinator_iterator {
     ip__cursor cursor;

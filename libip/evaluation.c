@@ -148,15 +148,7 @@ int ip_evaluation_create(ip_evaluation **out, ip_session *s,
     return rc;
 }
 
-int ip_evaluation_get(ip_evaluation **out, ip_session *s, const char *id)
-{
-    void *evaluation = NULL;
-    int rc = ip__record_read(out ? &evaluation : NULL, s, &evaluation_kind, id);
-
-    if (out)
-        *out = evaluation;
-    return rc;
-}
+IP__RECORD_GET(ip_evaluation_get, ip_evaluation, evaluation_kind)
 
 IP__ITERATOR(ip_evaluation)
 

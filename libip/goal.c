@@ -174,15 +174,7 @@ int ip_goal_create(ip_goal **out, ip_session *s, const ip_goal_fields *f)
     return rc;
 }
 
-int ip_goal_get(ip_goal **out, ip_session *s, const char *id)
-{
-    void *goal = NULL;
-    int rc = ip__record_read(out ? &goal : NULL, s, &goal_kind, id);
-
-    if (out)
-        *out = goal;
-    return rc;
-}
+IP__RECORD_GET(ip_goal_get, ip_goal, goal_kind)
 
 #define SWAP_TEXT(a, b, field)                                                 \
     do {                                                                       \

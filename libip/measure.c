@@ -244,15 +244,7 @@ int ip_measure_create(ip_measure **out, ip_session *s, const ip_measure_fields *
     return rc;
 }
 
-int ip_measure_get(ip_measure **out, ip_session *s, const char *id)
-{
-    void *measure = NULL;
-    int rc = ip__record_read(out ? &measure : NULL, s, &measure_kind, id);
-
-    if (out)
-        *out = measure;
-    return rc;
-}
+IP__RECORD_GET(ip_measure_get, ip_measure, measure_kind)
 
 /*
  * Changes to a stored measure. Like ip__record_change, with the op in the

@@ -202,15 +202,7 @@ int ip_meeting_create(ip_meeting **out, ip_session *s, const ip_meeting_fields *
     return rc;
 }
 
-int ip_meeting_get(ip_meeting **out, ip_session *s, const char *id)
-{
-    void *meeting = NULL;
-    int rc = ip__record_read(out ? &meeting : NULL, s, &meeting_kind, id);
-
-    if (out)
-        *out = meeting;
-    return rc;
-}
+IP__RECORD_GET(ip_meeting_get, ip_meeting, meeting_kind)
 
 typedef struct {
     struct ip_meeting *fresh;
@@ -450,15 +442,7 @@ int ip_meeting_action_create(ip_meeting_action **out, ip_session *s,
     return rc;
 }
 
-int ip_meeting_action_get(ip_meeting_action **out, ip_session *s, const char *id)
-{
-    void *action = NULL;
-    int rc = ip__record_read(out ? &action : NULL, s, &action_kind, id);
-
-    if (out)
-        *out = action;
-    return rc;
-}
+IP__RECORD_GET(ip_meeting_action_get, ip_meeting_action, action_kind)
 
 /* The rules of turning the loaded action a into a measure, then the
  * measure (ip_measure_create() nests in this call) and the link. */

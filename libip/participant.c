@@ -258,15 +258,7 @@ int ip_participant_create(ip_participant **out, ip_session *s,
     return rc;
 }
 
-int ip_participant_get(ip_participant **out, ip_session *s, const char *id)
-{
-    void *participant = NULL;
-    int rc = ip__record_read(out ? &participant : NULL, s, &participant_kind, id);
-
-    if (out)
-        *out = participant;
-    return rc;
-}
+IP__RECORD_GET(ip_participant_get, ip_participant, participant_kind)
 
 /* Swaps the participant's own columns with fresh's (the plan, its person
  * and the role stay), then derives and checks as creation does. */

@@ -135,15 +135,7 @@ int ip_person_create(ip_person **out, ip_session *s, const ip_person_fields *f)
     return rc;
 }
 
-int ip_person_get(ip_person **out, ip_session *s, const char *id)
-{
-    void *person = NULL;
-    int rc = ip__record_read(out ? &person : NULL, s, &person_kind, id);
-
-    if (out)
-        *out = person;
-    return rc;
-}
+IP__RECORD_GET(ip_person_get, ip_person, person_kind)
 
 int ip_person_find(ip_person **out, ip_session *s, const char *national_id)
 {

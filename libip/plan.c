@@ -243,15 +243,7 @@ int ip_plan_create_direct(ip_plan **out, ip_session *s, const char *person_id,
     return plan_open(out, s, IP_PLAN_ORIGIN_DIRECT, person_id, f);
 }
 
-int ip_plan_get(ip_plan **out, ip_session *s, const char *id)
-{
-    void *plan = NULL;
-    int rc = ip__record_read(out ? &plan : NULL, s, &plan_kind, id);
-
-    if (out)
-        *out = plan;
-    return rc;
-}
+IP__RECORD_GET(ip_plan_get, ip_plan, plan_kind)
 
 int ip_plan_find_open(ip_plan **out, ip_session *s, const char *person_id)
 {

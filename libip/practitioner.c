@@ -107,15 +107,7 @@ int ip_practitioner_create(ip_practitioner **out, ip_session *s,
     return rc;
 }
 
-int ip_practitioner_get(ip_practitioner **out, ip_session *s, const char *id)
-{
-    void *practitioner = NULL;
-    int rc = ip__record_read(out ? &practitioner : NULL, s, &practitioner_kind, id);
-
-    if (out)
-        *out = practitioner;
-    return rc;
-}
+IP__RECORD_GET(ip_practitioner_get, ip_practitioner, practitioner_kind)
 
 int ip_practitioner_update(int64_t *revision_out, ip_session *s, const char *id,
                            int64_t expected_revision, const ip_practitioner_fields *f)

@@ -46,6 +46,17 @@ int ip__record_create(void **out, ip_session *s, const ip__kind *k, void *record
 /* Reads one record by id. */
 int ip__record_read(void **out, ip_session *s, const ip__kind *k, const char *id);
 
+/* Defines the public get of a record kind over ip__record_read. */
+#define IP__RECORD_GET(fn, type, kind)                                         \
+    int fn(type **out, ip_session *s, const char *id)                          \
+    {                                                                          \
+        void *record = NULL;                                                   \
+        int rc = ip__record_read(out ? &record : NULL, s, &(kind), id);        \
+        if (out)                                                               \
+            *out = record;                                                     \
+        return rc;                                                             \
+    }
+
 /* Reads the one record query finds with args; IP_ENOTFOUND naming
  * not_found_field when there is none. */
 int ip__record_find(void **out, ip_session *s, const ip__kind *k,

@@ -130,15 +130,7 @@ int ip_plan_revise(ip_revision **out, ip_session *s, const char *plan_id,
     return rc;
 }
 
-int ip_revision_get(ip_revision **out, ip_session *s, const char *id)
-{
-    void *revision = NULL;
-    int rc = ip__record_read(out ? &revision : NULL, s, &revision_kind, id);
-
-    if (out)
-        *out = revision;
-    return rc;
-}
+IP__RECORD_GET(ip_revision_get, ip_revision, revision_kind)
 
 /* IP__ITERATOR, spelt out for the type's name. */
 struct ip_revision_iterator {

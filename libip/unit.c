@@ -106,15 +106,7 @@ int ip_unit_create(ip_unit **out, ip_session *s, const ip_unit_fields *f)
     return rc;
 }
 
-int ip_unit_get(ip_unit **out, ip_session *s, const char *id)
-{
-    void *unit = NULL;
-    int rc = ip__record_read(out ? &unit : NULL, s, &unit_kind, id);
-
-    if (out)
-        *out = unit;
-    return rc;
-}
+IP__RECORD_GET(ip_unit_get, ip_unit, unit_kind)
 
 int ip_unit_update(int64_t *revision_out, ip_session *s, const char *id,
                    int64_t expected_revision, const ip_unit_fields *f)
