@@ -6,7 +6,8 @@
  * "fra ungdomsskole til videregående skole, under rehabilitering etter
  * sykdom/skade, hvis du skal flytte til annen kommune [...] eller hvis du
  * har barn med behov for koordinering av tjenester". Each is one scenario
- * function below, with one more for an application nobody answered. They
+ * function below, with one more for an application nobody answered and
+ * one for a plan nobody coordinates any longer. They
  * share one municipality (Tolga, which wrote that text) and so one
  * coordinating unit (koordinerende enhet): a municipality has exactly one,
  * and with one in the store the other commands find it without --unit.
@@ -29,7 +30,11 @@
  * completeness check finds nothing missing. In the rehabilitation scenario
  * the consent is also given to the next of kin, and withdrawn for one unit
  * afterwards, which that unit's provider then finds when it reads. In the
- * school scenario the appointment records the family's wish. Later issues
+ * school scenario the appointment records the family's wish. The case
+ * handling the scenarios end with — a handover, a specialist coordinator,
+ * complaints on each of their ways — is in demo_cases.c; with the sixth
+ * scenario, a plan left without its coordinator, `iplan due` on the demo
+ * store has an item of every kind. Later issues
  * extend the scenarios: add to each scenario function, keeping the ids it
  * needs in its own locals.
  */
@@ -346,7 +351,9 @@ static int municipality_units(struct demo *d)
         {d->health_station, "Helsestasjon og skolehelsetjeneste, Tolga kommune",
          IP_SECTOR_MUNICIPAL_HEALTH_CARE, TOLGA, 0,
          {{"Hanne", "Demovik", "helsesykepleier", "hanne.demovik@example.com",
-           d->school_nurse}}},
+           d->school_nurse},
+          {"Randi", "Eksempelhaug", "helsesykepleier", "randi.eksempelhaug@example.com",
+           d->health_nurse}}},
         {d->nav, "NAV Tolga", IP_SECTOR_NAV, TOLGA, 0,
          {{"Ola", "Oppdiktrud", "veileder", "ola.oppdiktrud@example.com", d->nav_adviser}}},
         {d->habilitation, "Habiliteringstjenesten for barn og unge, Sykehuset Innlandet",
@@ -494,6 +501,10 @@ static int scenario_school_transition(struct demo *d)
         "Revidert etter ansvarsgruppemøtet: automatisk døråpner på IKT-rommet lagt "
         "inn som tiltak.",
         DEMO_ROWS(consents), NULL, 0};
+    const struct demo_complaint first_complaint = {
+        emil, mother, IP_GROUND_PLAN_REFUSED, first, NULL, -377, -360,
+        "Foreldrene mener Emil trengte individuell plan allerede da: skolen, "
+        "fysioterapeuten og habiliteringstjenesten ga tjenester hver for seg."};
     int64_t rev;
 
     d->scenario = "scenario 1 (ungdomsskole til videregående)";
@@ -524,7 +535,15 @@ static int scenario_school_transition(struct demo *d)
                 "Emil og foreldrene ønsker kontaktlæreren som koordinator fram til "
                 "skolestart."))
         return -1;
-    return demo_plan_build(d, &plan);
+    if (demo_plan_build(d, &plan, NULL))
+        return -1;
+    return demo_complaint_decided(
+        d, &first_complaint,
+        "Kommunen opprettholder avslaget: samarbeidet mellom skolen og "
+        "fysioterapeuten gikk direkte, og behovet var ikke langvarig og koordinert.",
+        IP_COMPLAINT_OUTCOME_NOT_UPHELD,
+        "Statsforvalteren gir ikke medhold: kommunen vurderte behovet slik det var "
+        "på søknadstidspunktet.");
 }
 
 /* ---- scenario 2: an adult in rehabilitation after injury -------------- */
@@ -553,7 +572,7 @@ static int scenario_school_transition(struct demo *d)
  */
 static int scenario_rehabilitation(struct demo *d)
 {
-    demo_id rehab, rehab_doctor, kari, husband, app;
+    demo_id rehab, rehab_doctor, kari, husband, app, plan_id;
     demo_id p_kari, p_husband, p_ergo, p_home_care, p_physio, p_nav, p_rehab, home_work,
         screen, shop, meeting;
     const struct service list[] = {
@@ -657,6 +676,10 @@ static int scenario_rehabilitation(struct demo *d)
         "Planen gjennomgått på første ansvarsgruppemøte etter utskrivningen; "
         "hjelpemidler i hjemmet lagt inn som tiltak.",
         DEMO_ROWS(consents), DEMO_ROWS(withdrawals)};
+    struct demo_complaint complaint = {
+        kari, kari, IP_GROUND_COOPERATION, NULL, NULL, -22, 0,
+        "Kari ble skrevet ut uten at hjemmetjenesten visste når hun kom hjem, og "
+        "den første uka kom ingen med medisinene om kvelden."};
     char kari_born[IPLAN_DATE_LEN], husband_born[IPLAN_DATE_LEN],
         married[IPLAN_DATE_LEN];
     int64_t rev;
@@ -688,7 +711,11 @@ static int scenario_rehabilitation(struct demo *d)
         decide(d, app, &rev, IP_REQUEST_PLAN, IP_OUTCOME_GRANTED,
                IP_OUTCOME_FORM_DECISION, NULL, 7))
         return -1;
-    return demo_plan_build(d, &plan);
+    if (demo_specialist_coordinator(d, kari, rehab_doctor, 25) ||
+        demo_plan_build(d, &plan, plan_id))
+        return -1;
+    complaint.plan_id = plan_id;
+    return demo_complaint_received(d, &complaint);
 }
 
 /* ---- scenario 3: a child who needs a child coordinator ----------------- */
@@ -711,7 +738,8 @@ static int scenario_rehabilitation(struct demo *d)
  */
 static int scenario_child_coordinator(struct demo *d)
 {
-    demo_id kindergarten, paediatrics, teacher, paediatrician, lilje, mother, father, app;
+    demo_id kindergarten, paediatrics, teacher, paediatrician, lilje, mother, father, app,
+        plan_id;
     demo_id p_lilje, p_mother, p_father, p_nurse, p_kindergarten, p_physio, p_paediatrics,
         p_nav, join, walk, whole_day, meeting;
     const struct service list[] = {
@@ -819,6 +847,15 @@ static int scenario_child_coordinator(struct demo *d)
         "Revidert etter ansvarsgruppemøtet: ekstra voksen i barnehagen lagt inn som "
         "tiltak.",
         DEMO_ROWS(consents), NULL, 0};
+    struct demo_handover handover = {
+        lilje, IP_CHILD_COORDINATOR, NULL, p_nurse, d->health_nurse, d->health_station, -5,
+        "Hanne Demovik går over til skolehelsetjenesten; kollegaen Randi Eksempelhaug "
+        "overtar som barnekoordinator.",
+        "Barnekoordinator: samordner tjenestene og er familiens faste kontakt."};
+    struct demo_complaint complaint = {
+        lilje, mother, IP_GROUND_COOPERATION, NULL, NULL, -44, -3,
+        "Barneavdelingen og barnehagen utveksler ikke opplysninger om hjertet: "
+        "foreldrene må selv bære beskjeder mellom dem."};
     int64_t rev;
 
     d->scenario = "scenario 3 (barnekoordinator)";
@@ -835,9 +872,16 @@ static int scenario_child_coordinator(struct demo *d)
                IP_OUTCOME_FORM_DECISION, NULL, 52) ||
         decide(d, app, &rev, IP_REQUEST_PLAN, IP_OUTCOME_GRANTED,
                IP_OUTCOME_FORM_DECISION, NULL, 52) ||
-        appoint(d, lilje, IP_CHILD_COORDINATOR, d->school_nurse, app, 52, NULL, NULL))
+        appoint(d, lilje, IP_CHILD_COORDINATOR, d->school_nurse, app, 52, NULL, NULL) ||
+        demo_plan_build(d, &plan, plan_id))
         return -1;
-    return demo_plan_build(d, &plan);
+    handover.plan_id = complaint.plan_id = plan_id;
+    if (demo_handover(d, &handover))
+        return -1;
+    return demo_complaint_late(
+        d, &complaint,
+        "Klagen kom etter fristen, men behandles likevel (pasient- og "
+        "brukerrettighetsloven § 7-7): den gjelder samarbeidet som pågår.");
 }
 
 /* ---- an application left too long ------------------------------------- */
@@ -924,7 +968,111 @@ static int scenario_moved_in(struct demo *d)
     if (person(d, sara, "Sara", "Fiktivhaug", sara_born, 1, "sara.fiktivhaug@example.com",
                "Fiktivbakken 3, 2540 Tolga"))
         return -1;
-    return demo_plan_build(d, &plan);
+    return demo_plan_build(d, &plan, NULL);
+}
+
+/* ---- scenario 6: a plan left without its coordinator ------------------ */
+
+/*
+ * Arne (61) has multiple sclerosis and has had a plan for more than a
+ * year, coordinated by a social educator in the home care service. She left
+ * the municipality half a year ago, and nobody took over: the group has
+ * not met since, the revision date has passed, the goal of walking to the
+ * letterbox was not evaluated when its day came, and his consent to
+ * sharing runs out in three weeks. When he asked for a new coordinator,
+ * the municipality refused ("the home care service follows you up"); he
+ * complained in time, and the municipality reversed its refusal. The new
+ * coordinator is still to be appointed: the plan is active but incomplete
+ * (item c), and `iplan due` lists everything above.
+ */
+static int scenario_left_behind(struct demo *d)
+{
+    demo_id arne, social_educator, first, second, plan_id;
+    demo_id p_arne, p_coordinator, p_home_care, p_physio, home, letterbox, meeting;
+    const struct demo_participant participants[] = {
+        {p_arne, IP_PARTICIPANT_PERSON, arne, NULL, NULL, 1,
+         "Sier fra når formen endrer seg, og gjør øvelsene når han orker."},
+        {p_coordinator, IP_PARTICIPANT_COORDINATOR, NULL, social_educator, d->home_care, 1,
+         "Koordinerer planen og kaller inn ansvarsgruppen."},
+        {p_home_care, IP_PARTICIPANT_PROVIDER, NULL, d->nurse, d->home_care, 1,
+         "Hjemmesykepleie morgen og kveld."},
+        {p_physio, IP_PARTICIPANT_PROVIDER, NULL, d->physio, d->therapy, 1,
+         "Fysioterapi hjemme for å holde på gangfunksjonen."},
+    };
+    const struct demo_goal goals[] = {
+        {home, NULL, p_arne, 330, "Jeg vil bo hjemme så lenge jeg kan."},
+        {letterbox, home, p_arne, -45, "Jeg vil gå til postkassen med rullator."},
+    };
+    const struct demo_measure measures[] = {
+        {"Hjemmesykepleie", "Morgen og kveld", "Hjelp med medisiner, stell og påkledning.",
+         "to besøk hver dag", -400, DEMO_NO_DATE, d->home_care, d->nurse,
+         IP_MEASURE_IN_PROGRESS, {home}},
+        {"Gangtrening hjemme", "1 gang per uke",
+         "Fysioterapeuten trener gange med rullator inne og ute sammen med Arne.",
+         "fredag", -390, DEMO_NO_DATE, d->therapy, d->physio, IP_MEASURE_IN_PROGRESS,
+         {letterbox}},
+    };
+    const struct demo_meeting held = {
+        meeting, 230, 140,
+        "Arne går med rullator inne, men ikke ute om vinteren. Hjemmesykepleien "
+        "fungerer godt. Neste møte avtales før sommeren.",
+        {p_arne, p_coordinator, p_home_care, p_physio},
+        {{NULL, NULL, 0, NULL}}};
+    const struct demo_evaluation evaluations[] = {
+        {letterbox, p_physio, IP_GOAL_IN_PROGRESS,
+         "Arne går til postkassen med følge, men ikke alene ennå."},
+    };
+    const struct demo_consent consents[] = {
+        {NULL, IP_CONSENT_PLAN, IP_CONSENT_WRITTEN, {arne}, {NULL}, {NULL}, 0,
+         "Utarbeide og følge opp individuell plan.", -400, DEMO_NO_DATE, NULL},
+        {NULL, IP_CONSENT_SHARING, IP_CONSENT_WRITTEN, {arne}, {d->home_care, d->therapy},
+         {NULL}, 0, "Samarbeid mellom hjemmesykepleien og fysioterapeuten.", -400, 21,
+         "Gjelder til neste revisjon av planen."},
+    };
+    const struct demo_plan plan = {
+        first, arne, -400, 330, -14,
+        "Arne er tidligere snekker, har god humor og en nabo som hjelper til.",
+        "Multippel sklerose med tiltakende gangvansker og tretthet. Arne trenger "
+        "hjemmesykepleie og fysioterapi for å kunne bo hjemme.",
+        "Hjemmesykepleien og fysioterapeuten samarbeider; fastlegen og "
+        "nevrologisk poliklinikk holdes orientert.",
+        DEMO_ROWS(participants), DEMO_ROWS(goals), DEMO_ROWS(measures), &held,
+        DEMO_ROWS(evaluations), 1, NULL, DEMO_ROWS(consents), NULL, 0};
+    struct demo_complaint complaint = {
+        arne, arne, IP_GROUND_COORDINATOR_REFUSED, second, NULL, -38, -30,
+        "Arne har ikke hatt noen til å samordne tjenestene siden koordinatoren "
+        "sluttet."};
+    char arne_born[IPLAN_DATE_LEN];
+    int64_t rev;
+
+    d->scenario = "scenario 6 (plan uten koordinator)";
+    born(d, arne_born, 61, 300);
+    if (practitioner(d, social_educator, d->home_care, "Berit", "Prøvesveen",
+                     "vernepleier", "berit.provesveen@example.com") ||
+        person(d, arne, "Arne", "Testvoll", arne_born, 1, NULL,
+               "Demogutua 9, 2540 Tolga"))
+        return -1;
+    if (application(d, first, &rev, arne, arne, IP_REQUEST_PLAN | IP_REQUEST_COORDINATOR,
+                    430, "Multippel sklerose. Ønsker plan og koordinator.") ||
+        decide(d, first, &rev, IP_REQUEST_PLAN, IP_OUTCOME_GRANTED,
+               IP_OUTCOME_FORM_DECISION, NULL, 410) ||
+        decide(d, first, &rev, IP_REQUEST_COORDINATOR, IP_OUTCOME_GRANTED,
+               IP_OUTCOME_FORM_DECISION, NULL, 410) ||
+        appoint(d, arne, IP_COORDINATOR, social_educator, first, 410, NULL, NULL) ||
+        demo_plan_build(d, &plan, plan_id) ||
+        demo_coordinator_left(d, arne, IP_COORDINATOR, p_coordinator, -190,
+                              "Sluttet i kommunen."))
+        return -1;
+    if (application(d, second, &rev, arne, arne, IP_REQUEST_COORDINATOR, 60,
+                    "Koordinatoren har sluttet. Ber om en ny.") ||
+        decide(d, second, &rev, IP_REQUEST_COORDINATOR, IP_OUTCOME_REFUSED,
+               IP_OUTCOME_FORM_DECISION,
+               "Hjemmetjenesten følger Arne opp daglig og kan samordne tjenestene.", 40))
+        return -1;
+    return demo_complaint_reversed(
+        d, &complaint, NULL,
+        "Kommunen omgjør avslaget: Arne har rett til koordinator når han har "
+        "individuell plan. Ny koordinator oppnevnes.");
 }
 
 /* ---- putting it together ---------------------------------------------- */
@@ -962,7 +1110,7 @@ static int build(struct demo *d, ip_store *store, const struct iplan_opts *opts)
         return demo_fail(d, "åpne økt som koordinerende enhet");
     return scenario_school_transition(d) || scenario_rehabilitation(d) ||
                    scenario_child_coordinator(d) || scenario_overdue(d) ||
-                   scenario_moved_in(d)
+                   scenario_moved_in(d) || scenario_left_behind(d)
                ? -1
                : 0;
 }
@@ -1013,29 +1161,40 @@ int iplan_demo_run(ip_store *store, const struct iplan_opts *opts)
     printf("  Kommunen: koordinerende enhet, hjemmetjeneste, fysio- og ergoterapi,\n"
            "    helsestasjon, NAV og habiliteringstjenesten i spesialisthelsetjenesten\n");
     printf("  1. Ungdom fra ungdomsskole til videregående: avslått søknad om IP for et år\n"
-           "     siden; ny søknad om IP og koordinator innvilget; kontaktlæreren oppnevnt\n"
-           "     som koordinator, slik familien ønsket; aktiv plan; begge foreldrene\n"
-           "     samtykker, og Emil skriver under sammen med dem\n");
+           "     siden, klagen sendt til Statsforvalteren, som ikke ga medhold; ny søknad\n"
+           "     om IP og koordinator innvilget; kontaktlæreren oppnevnt som koordinator,\n"
+           "     slik familien ønsket; aktiv plan; begge foreldrene samtykker, og Emil\n"
+           "     skriver under sammen med dem\n");
     printf("  2. Voksen i rehabilitering etter skade: foreløpig svar sendt, så koordinator\n"
            "     innvilget og oppnevnt, og IP innvilget; aktiv plan; samtykke til deling\n"
            "     også med ektemannen, og trukket tilbake for rehabiliteringsavdelingen, som\n"
-           "     ikke lenger får lese planen\n");
+           "     ikke lenger får lese planen; koordinator også i spesialisthelsetjenesten\n"
+           "     (koordinerende enhet varslet gjennom utboksen); klage på samarbeidet\n"
+           "     mottatt, med fristen nær\n");
     printf("  3. Familie med barn som trenger barnekoordinator: barnekoordinator og IP\n"
            "     innvilget; helsesykepleieren oppnevnt som barnekoordinator; aktiv plan;\n"
-           "     begge foreldrene samtykker, NAV ser bare deltakere og tiltak\n");
+           "     begge foreldrene samtykker, NAV ser bare deltakere og tiltak;\n"
+           "     barnekoordinatoren har overlatt oppgaven til en kollega; en klage som kom\n"
+           "     for sent venter på behandling i kommunen\n");
     printf("  4. Søknad om IP og koordinator uten svar etter én måned (forfalt)\n");
     printf("  5. Flyttet til kommunen: plan åpnet direkte, med vilje ufullstendig (utkast\n"
            "     uten koordinator og tiltak, og uten samtykke til deling)\n");
-    printf("De aktive planene har deltakere, mål og delmål, tiltak, et ansvarsgruppemøte\n"
+    printf("  6. Plan uten koordinator: koordinatoren sluttet, og ingen tok over; avslag på\n"
+           "     ny koordinator omgjort etter klage, men ingen er oppnevnt ennå (planen er\n"
+           "     aktiv, men ufullstendig); møte, revisjon, evaluering og samtykke har forfalt\n");
+    printf("De tre første aktive planene har deltakere, mål og delmål, tiltak, et ansvarsgruppemøte\n"
            "med en avtale som ble til tiltak, en evaluering og én revisjon, personens\n"
            "samtykke til planen og til deling, registrert før planen ble satt i verk, og\n"
            "en koordinator oppnevnt av koordinerende enhet: «iplan show» sier at de er\n"
            "komplette og viser samtykkene og koordinatoren.\n");
     printf("I alt %d enheter, %d fagpersoner, %d personer, %d relasjoner, %d søknader,\n"
            "%d planer, %d mål, %d tiltak, %d møter, %d revisjoner, %d samtykker og\n"
-           "%d tilbaketrekking av samtykke.\n",
+           "%d tilbaketrekking av samtykke, %d overlevering av koordinatoroppgaven og\n"
+           "%d klager.\n",
            d.units, d.practitioners, d.persons, d.relations, d.applications, d.plans,
-           d.goals, d.measures, d.meetings, d.revisions, d.consents, d.withdrawals);
+           d.goals, d.measures, d.meetings, d.revisions, d.consents, d.withdrawals,
+           d.handovers, d.complaints);
+    printf("Se hva som må følges opp med «iplan due %s».\n", opts->store);
     printf("Finn planene med «iplan plans %s», og les en med «iplan show %s PLAN-ID».\n",
            opts->store, opts->store);
     return IPLAN_EXIT_OK;

@@ -29,6 +29,7 @@ struct demo {
     int next_individual;   /* where the next individual number search starts */
     int units, practitioners, persons, relations, applications;
     int plans, goals, measures, meetings, revisions, consents, withdrawals;
+    int handovers, complaints;
 
     /* The municipality's own services and the regional specialist service
      * that more than one scenario uses. */
@@ -43,6 +44,7 @@ struct demo {
     demo_id physio;        /* fysioterapeut */
     demo_id ergo;          /* ergoterapeut */
     demo_id school_nurse;  /* helsesykepleier */
+    demo_id health_nurse;  /* helsesykepleier, her colleague */
     demo_id nav_adviser;   /* veileder, NAV */
     demo_id habil_doctor;  /* overlege, habiliteringstjenesten */
 };
@@ -183,7 +185,64 @@ struct demo_plan {
     size_t nwithdrawals;
 };
 
-/** Builds a plan; -1 (reported) on failure. */
-int demo_plan_build(struct demo *d, const struct demo_plan *plan);
+/** Builds a plan; id, when not NULL, receives the plan's id. -1
+ *  (reported) on failure. */
+int demo_plan_build(struct demo *d, const struct demo_plan *plan, char *id);
+
+/* ---- case handling (demo_cases.c), in the coordinating unit's session -- */
+
+/** A coordinator hands over to a colleague `on` (days from today, not
+ *  after today): the person's active assignment of `kind` ends and the
+ *  colleague's starts, and in the plan the old coordinator participant's
+ *  last day is the day before and the colleague takes part from `on`. */
+struct demo_handover {
+    const char *person_id;
+    ip_coordinator_kind kind;
+    const char *plan_id;
+    const char *old_participant_id; /* the plan's coordinator participant */
+    const char *practitioner_id;    /* the colleague */
+    const char *unit_id;            /* the colleague's unit */
+    long on;
+    const char *reason;
+    const char *contribution;       /* the colleague's, in the plan */
+};
+int demo_handover(struct demo *d, const struct demo_handover *h);
+
+/** A coordinator leaves without anyone taking over: the person's active
+ *  assignment of `kind` ends `on` (days from today) with reason, and the
+ *  plan's coordinator participant's last day is the day before. */
+int demo_coordinator_left(struct demo *d, const char *person_id, ip_coordinator_kind kind,
+                          const char *participant_id, long on, const char *reason);
+
+/** The specialist health service's coordinator, appointed `days_ago`;
+ *  checks that the home municipality's coordinating unit is told through
+ *  the outbox. */
+int demo_specialist_coordinator(struct demo *d, const char *person_id,
+                                const char *practitioner_id, long days_ago);
+
+/** A complaint as received. Days are from today. */
+struct demo_complaint {
+    const char *person_id;
+    const char *filed_by_id;
+    ip_complaint_ground ground;
+    const char *application_id;     /* the refused grounds */
+    const char *plan_id;            /* the other grounds */
+    long knew_in, received_in;
+    const char *note;
+};
+/** Received, not yet taken up (its deadline may be near). */
+int demo_complaint_received(struct demo *d, const struct demo_complaint *c);
+/** Received after its deadline, accepted, marked late and taken up:
+ *  it waits in municipal review. */
+int demo_complaint_late(struct demo *d, const struct demo_complaint *c,
+                        const char *review_note);
+/** Reviewed and reversed by the municipality (a refused request becomes
+ *  granted). */
+int demo_complaint_reversed(struct demo *d, const struct demo_complaint *c,
+                            const char *review_note, const char *reverse_note);
+/** Reviewed, forwarded to Statsforvalteren, decided and closed. */
+int demo_complaint_decided(struct demo *d, const struct demo_complaint *c,
+                           const char *forward_note, ip_complaint_outcome outcome,
+                           const char *decision_note);
 
 #endif

@@ -422,12 +422,12 @@ static int propose(struct demo *d, const char *plan_id, const struct demo_plan *
     return rc;
 }
 
-int demo_plan_build(struct demo *d, const struct demo_plan *p)
+int demo_plan_build(struct demo *d, const struct demo_plan *p, char *id)
 {
     const struct demo_participant *coordinator = NULL;
     demo_id plan_id;
 
-    if (open_plan(d, plan_id, p) || add_participants(d, plan_id, p, &coordinator) ||
+    if (open_plan(d, plan_id, p) || (id && demo_copy_id(d, id, plan_id)) || add_participants(d, plan_id, p, &coordinator) ||
         register_consents(d, p))
         return -1;
     if (coordinator ? coordinate(d, plan_id, p, coordinator) : propose(d, plan_id, p))

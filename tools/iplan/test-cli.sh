@@ -36,7 +36,7 @@ json_length() { "$PYTHON" -c 'import json,sys; print(len(json.load(sys.stdin)))'
 uuid_lines() { grep -cE '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} ' "$TMP/out"; }
 err_prefixed() { grep -q '^iplan: ' "$TMP/err"; }
 
-echo "1..70"
+echo "1..74"
 
 # version and help
 check "--version prints the version" \
@@ -83,12 +83,12 @@ check "demo fills a new store and says consent is registered and coordinators ap
 
 check "check after demo exits 0" run 0 check "$DEMO"
 check "demo refuses a store that is not empty" eval 'run 1 demo "$DEMO" && err_prefixed'
-check "plans lists the five demo persons, one line each" \
-    eval 'run 0 plans "$DEMO" && [ "$(uuid_lines)" -eq 5 ]'
+check "plans lists the six demo persons, one line each" \
+    eval 'run 0 plans "$DEMO" && [ "$(uuid_lines)" -eq 6 ]'
 names_all() {
     local who
     for who in "Emil Prøvesen" "Kari Eksempelsen" "Lilje Demostad" "Ivar Oppdiktsen" \
-        "Sara Fiktivhaug"; do
+        "Sara Fiktivhaug" "Arne Testvoll"; do
         grep -q "$who" "$TMP/out" || return 1
     done
 }
@@ -98,16 +98,17 @@ check "plans shows outcomes, and each active coordinator's name or ingen" \
           grep -q "barnekoordinator" "$TMP/out" && grep -q "KOORDINATOR" "$TMP/out" &&
           grep -Eq "Emil Prøvesen +nei +Siri Testdal +[0-9a-f]{8}-" "$TMP/out" &&
           grep -Eq "Kari Eksempelsen +nei +Ida Testmo +[0-9a-f]{8}-" "$TMP/out" &&
-          grep -Eq "Lilje Demostad +nei +Hanne Demovik +[0-9a-f]{8}-" "$TMP/out" &&
+          grep -Eq "Lilje Demostad +nei +Randi Eksempelhaug +[0-9a-f]{8}-" "$TMP/out" &&
+          grep -Eq "Arne Testvoll +nei +ingen +[0-9a-f]{8}-" "$TMP/out" &&
           grep -Eq "Ivar Oppdiktsen +ja +ingen +– " "$TMP/out" &&
           grep -Eq "Sara Fiktivhaug +nei +ingen +[0-9a-f]{8}-" "$TMP/out"'
 check "plans shows plan statuses and next revision dates" \
     eval 'grep -q "NESTE REVISJON" "$TMP/out" &&
-          [ "$(grep -cE " aktiv +[0-9]{2}\.[0-9]{2}\.[0-9]{4} " "$TMP/out")" -eq 3 ] &&
+          [ "$(grep -cE " aktiv +[0-9]{2}\.[0-9]{2}\.[0-9]{4} " "$TMP/out")" -eq 4 ] &&
           grep -Eq "Sara Fiktivhaug .* utkast +ikke satt " "$TMP/out" &&
           grep -Eq "Ivar Oppdiktsen .* ingen +– " "$TMP/out"'
-check "plans --json is a JSON array of the five persons" \
-    eval 'run 0 plans "$DEMO" --json && [ "$(json_length)" -eq 5 ]'
+check "plans --json is a JSON array of the six persons" \
+    eval 'run 0 plans "$DEMO" --json && [ "$(json_length)" -eq 6 ]'
 cp "$TMP/out" "$TMP/plans.json"
 check "plans --json marks exactly one person overdue, and the interim reply" \
     eval '"$PYTHON" -c "
@@ -137,7 +138,7 @@ check "plans --json gives the active coordinator's assignment id, name and kind,
 import json, sys
 people = {p[\"given_name\"]: p for p in json.load(sys.stdin)}
 want = {\"Emil\": (\"Siri Testdal\", \"coordinator\"), \"Kari\": (\"Ida Testmo\", \"coordinator\"),
-        \"Lilje\": (\"Hanne Demovik\", \"child_coordinator\")}
+        \"Lilje\": (\"Randi Eksempelhaug\", \"child_coordinator\")}
 for name, (coordinator, kind) in want.items():
     c = people[name][\"coordinator\"]
     assert c[\"name\"] == coordinator and c[\"kind\"] == kind, c
@@ -151,7 +152,7 @@ check "overdue --json is valid JSON with at least one application" \
           "$PYTHON" -c "import json,sys; assert all(a[\"overdue\"] for a in json.load(sys.stdin))" <"$TMP/out"'
 check "--actor, --role and --purpose are accepted" \
     eval 'run 0 --actor saksbehandler-17 --role coordinating_unit --purpose=administration plans "$DEMO" &&
-          [ "$(uuid_lines)" -eq 5 ]'
+          [ "$(uuid_lines)" -eq 6 ]'
 check "IPLAN_ACTOR is accepted as the actor" eval 'IPLAN_ACTOR=ke-bruker-3 run 0 overdue "$DEMO"'
 # The library refuses a national id as actor id: that shows which id was used.
 FNR=01019010046
@@ -172,6 +173,7 @@ EMIL_PLAN=$(plan_of Emil)
 KARI_PLAN=$(plan_of Kari)
 LILJE_PLAN=$(plan_of Lilje)
 SARA_PLAN=$(plan_of Sara)
+ARNE_PLAN=$(plan_of Arne)
 NO_PLAN=00000000-0000-7000-8000-000000000000
 check "plans lists each person's plan id for show and export" \
     eval 'run 0 plans "$DEMO" && grep -q "Emil Prøvesen .* $EMIL_PLAN  aktiv " "$TMP/out" &&
@@ -240,6 +242,10 @@ check "show of the other complete demo plans says they are complete" \
           grep -q "Gjelder: *tiltak og deltakere" "$TMP/out" &&
           grep -q "^  Barnekoordinator: Hanne Demovik, helsesykepleier" "$TMP/out" &&
           run 0 show "$DEMO" "$KARI_PLAN" && grep -q "^  Planen er komplett\.$" "$TMP/out"'
+check "show lists the specialist coordinator beside the municipality's coordinator" \
+    eval 'grep -q "^  Spesialistkoordinator: Eva Eksempelrud, overlege" "$TMP/out" &&
+          grep -q "^  Koordinator: Ida Testmo, ergoterapeut" "$TMP/out" &&
+          [ "$(grep -cE "^      Status: +aktiv$" "$TMP/out")" -eq 2 ]'
 check "show lists a consent withdrawn for one unit, and its effect" \
     eval 'tr -s " \n" "  " <"$TMP/out" | grep -Eq "Rehabiliteringsavdelingen, Sykehuset Innlandet: trukket tilbake [0-9]{2}\.[0-9]{2}\.[0-9]{4} av Kari Eksempelsen \(muntlig, dokumentert\)" &&
           grep -q "Per Eksempelsen (pårørende)" "$TMP/out" &&
@@ -254,6 +260,16 @@ assert len(gone) == 1 and gone[0][\"is_unit\"] and gone[0][\"withdrawal_form\"] 
 assert any(not r[\"is_unit\"] for c in consents for r in c[\"recipients\"])
 assert all(c[\"withdrawn_on\"] is None for c in consents)
 " <"$TMP/out"'
+check "show lists the handover: the ended child coordinator with the reason, the colleague active" \
+    eval 'run 0 show "$DEMO" "$LILJE_PLAN" &&
+          tr -s " \n" "  " <"$TMP/out" | grep -Eq "Barnekoordinator: Hanne Demovik, helsesykepleier.* Status: avsluttet [0-9]{2}\.[0-9]{2}\.[0-9]{4}: Hanne Demovik går over" &&
+          grep -q "^  Barnekoordinator: Randi Eksempelhaug, helsesykepleier" "$TMP/out" &&
+          grep -Eq "Rolle: +koordinator, i ansvarsgruppen, fra [0-9.]{10} til$" "$TMP/out" &&
+          grep -q "^  Planen er komplett\.$" "$TMP/out"'
+check "show of the plan whose coordinator left lists the ended assignment and misses only item c" \
+    eval 'run 0 show "$DEMO" "$ARNE_PLAN" && grep -q "Status: *aktiv fra" "$TMP/out" &&
+          grep -Eq "^      Status: +avsluttet [0-9.]{10}: Sluttet i kommunen\.$" "$TMP/out" &&
+          grep -q "^  Mangler punkt c: " "$TMP/out" && [ "$(grep -c "Mangler punkt" "$TMP/out")" -eq 1 ]'
 check "show of the incomplete demo plan lists more missing items" \
     eval 'run 0 show "$DEMO" "$SARA_PLAN" && grep -q "Status: *utkast" "$TMP/out" &&
           grep -q "^  Mangler punkt c: Planen mangler koordinator: koordinerende enhet må oppnevne" "$TMP/out" &&
@@ -311,8 +327,11 @@ check "due lists the demo's open matters" eval 'run 0 due "$DEMO" && grep -q "FR
 check "due --json is sorted by due date, every item complete" eval 'run 0 due "$DEMO" --json && "$PYTHON" -c "
 import json,sys; i=json.load(sys.stdin); d=[x[\"due_on\"] for x in i]
 assert i and d==sorted(d) and all(x[\"kind\"] and x[\"person_id\"] and x[\"object_id\"] and x[\"text\"] for x in i)" <"$TMP/out"'
+check "due on the demo shows every kind" eval 'run 0 due "$DEMO" --json && "$PYTHON" -c "
+import json,sys; k={x[\"kind\"] for x in json.load(sys.stdin)}
+assert k=={\"application_reply\",\"plan_revision\",\"group_meeting\",\"complaint_deadline\",\"complaint_review\",\"consent_expiry\",\"plan_without_coordinator\",\"goal_evaluation\"}, k" <"$TMP/out"'
 check "due is denied to an analyst" eval 'run 1 due "$DEMO" --role analyst && grep -q due.case_handling "$TMP/err"'
 check "check after export and show exits 0" run 0 check "$DEMO"
 
-[ "$n" -eq 70 ] || echo "# planned 70 tests, ran $n" >&2
+[ "$n" -eq 74 ] || echo "# planned 74 tests, ran $n" >&2
 exit 0
