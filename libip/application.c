@@ -281,32 +281,15 @@ static const ip__kind application_create_kind = {
     .free = application_free,
 };
 
-int ip_application_create(ip_application **out, ip_session *s,
-                          const ip_application_fields *f)
+static int application_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_application *a;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    a = ip__calloc(1, sizeof *a);
-    if (!a)
-        return IP_ENOMEM;
-    rc = application_from_fields(s->store, a, f);
-    if (rc) {
-        ip_application_free(a);
-        return rc;
-    }
-    /* The checks need the store, so they run inside the call; creation is
-     * the only change that checks them. */
-    rc = ip__record_create(out ? &created : NULL, s, &application_create_kind, a);
-    if (out)
-        *out = created;
-    return rc;
+    return application_from_fields(s->store, record, fields);
 }
+
+/* The checks need the store, so they run inside the call; creation is the
+ * only change that checks them. */
+IP__RECORD_NEW(ip_application_create, ip_application, ip_application_fields,
+               application_create_kind, application_fill)
 
 IP__RECORD_GET(ip_application_get, ip_application, application_kind)
 

@@ -632,29 +632,13 @@ static const ip__kind complaint_file_kind = {
     .free = complaint_free_record,
 };
 
-int ip_complaint_file(ip_complaint **out, ip_session *s, const ip_complaint_fields *f)
+static int complaint_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_complaint *c;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    c = ip__calloc(1, sizeof *c);
-    if (!c)
-        return IP_ENOMEM;
-    rc = complaint_from_fields(s, c, f);
-    if (rc) {
-        ip_complaint_free(c);
-        return rc;
-    }
-    rc = ip__record_create(out ? &created : NULL, s, &complaint_file_kind, c);
-    if (out)
-        *out = created;
-    return rc;
+    return complaint_from_fields(s, record, fields);
 }
+
+IP__RECORD_NEW(ip_complaint_file, ip_complaint, ip_complaint_fields,
+               complaint_file_kind, complaint_fill)
 
 IP__RECORD_GET(ip_complaint_get, ip_complaint, complaint_kind)
 

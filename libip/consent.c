@@ -634,29 +634,13 @@ static const ip__kind consent_kind = {
 /* ------------------------------------------------------------------------
  * Public calls */
 
-int ip_consent_create(ip_consent **out, ip_session *s, const ip_consent_fields *f)
+static int consent_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_consent *c;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    c = ip__calloc(1, sizeof *c);
-    if (!c)
-        return IP_ENOMEM;
-    rc = consent_from_fields(s, c, f);
-    if (rc) {
-        ip_consent_free(c);
-        return rc;
-    }
-    rc = ip__record_create(out ? &created : NULL, s, &consent_kind, c);
-    if (out)
-        *out = created;
-    return rc;
+    return consent_from_fields(s, record, fields);
 }
+
+IP__RECORD_NEW(ip_consent_create, ip_consent, ip_consent_fields,
+               consent_kind, consent_fill)
 
 IP__RECORD_GET(ip_consent_get, ip_consent, consent_kind)
 

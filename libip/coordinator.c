@@ -461,25 +461,13 @@ static int assignment_new(struct ip_coordinator_assignment **out, ip_session *s,
     return IP_OK;
 }
 
-int ip_coordinator_appoint(ip_coordinator_assignment **out, ip_session *s,
-                           const ip_coordinator_fields *f)
+static int assignment_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_coordinator_assignment *a;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = assignment_new(&a, s, f);
-    if (rc)
-        return rc;
-    rc = ip__record_create(out ? &created : NULL, s, &coordinator_appoint_kind, a);
-    if (out)
-        *out = created;
-    return rc;
+    return assignment_from_fields(s, record, fields);
 }
+
+IP__RECORD_NEW(ip_coordinator_appoint, ip_coordinator_assignment, ip_coordinator_fields,
+               coordinator_appoint_kind, assignment_fill)
 
 /* ------------------------------------------------------------------------
  * Ending and handover */

@@ -123,30 +123,13 @@ static const ip__kind evaluation_kind = {
     .check = evaluation_check,
 };
 
-int ip_evaluation_create(ip_evaluation **out, ip_session *s,
-                         const ip_evaluation_fields *f)
+static int evaluation_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_evaluation *e;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    e = ip__calloc(1, sizeof *e);
-    if (!e)
-        return IP_ENOMEM;
-    rc = evaluation_from_fields(s, e, f);
-    if (rc) {
-        ip_evaluation_free(e);
-        return rc;
-    }
-    rc = ip__record_create(out ? &created : NULL, s, &evaluation_kind, e);
-    if (out)
-        *out = created;
-    return rc;
+    return evaluation_from_fields(s, record, fields);
 }
+
+IP__RECORD_NEW(ip_evaluation_create, ip_evaluation, ip_evaluation_fields,
+               evaluation_kind, evaluation_fill)
 
 IP__RECORD_GET(ip_evaluation_get, ip_evaluation, evaluation_kind)
 

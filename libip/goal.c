@@ -156,23 +156,13 @@ static const ip__kind goal_kind = {
     .check = goal_check_new,
 };
 
-int ip_goal_create(ip_goal **out, ip_session *s, const ip_goal_fields *f)
+static int goal_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_goal *g;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = new_goal(&g, f);
-    if (rc == IP_OK)
-        rc = ip__record_create(out ? &created : NULL, s, &goal_kind, g);
-    if (out)
-        *out = created;
-    return rc;
+    (void)s;
+    return goal_from_fields(record, fields);
 }
+
+IP__RECORD_NEW(ip_goal_create, ip_goal, ip_goal_fields, goal_kind, goal_fill)
 
 IP__RECORD_GET(ip_goal_get, ip_goal, goal_kind)
 

@@ -226,23 +226,14 @@ static const ip__kind measure_kind = {
     .free = measure_free,
 };
 
-int ip_measure_create(ip_measure **out, ip_session *s, const ip_measure_fields *f)
+static int measure_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_measure *m;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = new_measure(&m, f);
-    if (rc == IP_OK)
-        rc = ip__record_create(out ? &created : NULL, s, &measure_kind, m);
-    if (out)
-        *out = created;
-    return rc;
+    (void)s;
+    return measure_from_fields(record, fields);
 }
+
+IP__RECORD_NEW(ip_measure_create, ip_measure, ip_measure_fields,
+               measure_kind, measure_fill)
 
 IP__RECORD_GET(ip_measure_get, ip_measure, measure_kind)
 

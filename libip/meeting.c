@@ -178,29 +178,13 @@ static const ip__kind meeting_bare_kind = {
     .free = meeting_free_record,
 };
 
-int ip_meeting_create(ip_meeting **out, ip_session *s, const ip_meeting_fields *f)
+static int meeting_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_meeting *m;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    m = ip__calloc(1, sizeof *m);
-    if (!m)
-        return IP_ENOMEM;
-    rc = meeting_from_fields(s->store, m, f);
-    if (rc) {
-        ip_meeting_free(m);
-        return rc;
-    }
-    rc = ip__record_create(out ? &created : NULL, s, &meeting_kind, m);
-    if (out)
-        *out = created;
-    return rc;
+    return meeting_from_fields(s->store, record, fields);
 }
+
+IP__RECORD_NEW(ip_meeting_create, ip_meeting, ip_meeting_fields,
+               meeting_kind, meeting_fill)
 
 IP__RECORD_GET(ip_meeting_get, ip_meeting, meeting_kind)
 
@@ -417,30 +401,14 @@ static const ip__kind action_kind = {
     .check = action_check,
 };
 
-int ip_meeting_action_create(ip_meeting_action **out, ip_session *s,
-                             const ip_meeting_action_fields *f)
+static int action_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_meeting_action *a;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    a = ip__calloc(1, sizeof *a);
-    if (!a)
-        return IP_ENOMEM;
-    rc = action_from_fields(a, f);
-    if (rc) {
-        ip_meeting_action_free(a);
-        return rc;
-    }
-    rc = ip__record_create(out ? &created : NULL, s, &action_kind, a);
-    if (out)
-        *out = created;
-    return rc;
+    (void)s;
+    return action_from_fields(record, fields);
 }
+
+IP__RECORD_NEW(ip_meeting_action_create, ip_meeting_action, ip_meeting_action_fields,
+               action_kind, action_fill)
 
 IP__RECORD_GET(ip_meeting_action_get, ip_meeting_action, action_kind)
 

@@ -239,24 +239,14 @@ static int new_participant(struct ip_participant **out, const ip_participant_fie
     return rc;
 }
 
-int ip_participant_create(ip_participant **out, ip_session *s,
-                          const ip_participant_fields *f)
+static int participant_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_participant *p;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = new_participant(&p, f);
-    if (rc == IP_OK)
-        rc = ip__record_create(out ? &created : NULL, s, &participant_kind, p);
-    if (out)
-        *out = created;
-    return rc;
+    (void)s;
+    return participant_from_fields(record, fields);
 }
+
+IP__RECORD_NEW(ip_participant_create, ip_participant, ip_participant_fields,
+               participant_kind, participant_fill)
 
 IP__RECORD_GET(ip_participant_get, ip_participant, participant_kind)
 

@@ -117,23 +117,13 @@ static int new_person(struct ip_person **out, const ip_person_fields *f)
     return rc;
 }
 
-int ip_person_create(ip_person **out, ip_session *s, const ip_person_fields *f)
+static int person_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_person *p;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = new_person(&p, f);
-    if (rc == IP_OK)
-        rc = ip__record_create(out ? &created : NULL, s, &person_kind, p);
-    if (out)
-        *out = created;
-    return rc;
+    (void)s;
+    return person_from_fields(record, fields);
 }
+
+IP__RECORD_NEW(ip_person_create, ip_person, ip_person_fields, person_kind, person_fill)
 
 IP__RECORD_GET(ip_person_get, ip_person, person_kind)
 

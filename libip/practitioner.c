@@ -88,24 +88,14 @@ static int new_practitioner(struct ip_practitioner **out, const ip_practitioner_
     return rc;
 }
 
-int ip_practitioner_create(ip_practitioner **out, ip_session *s,
-                           const ip_practitioner_fields *f)
+static int practitioner_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_practitioner *p;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = new_practitioner(&p, f);
-    if (rc == IP_OK)
-        rc = ip__record_create(out ? &created : NULL, s, &practitioner_kind, p);
-    if (out)
-        *out = created;
-    return rc;
+    (void)s;
+    return practitioner_from_fields(record, fields);
 }
+
+IP__RECORD_NEW(ip_practitioner_create, ip_practitioner, ip_practitioner_fields,
+               practitioner_kind, practitioner_fill)
 
 IP__RECORD_GET(ip_practitioner_get, ip_practitioner, practitioner_kind)
 

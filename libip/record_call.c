@@ -62,6 +62,27 @@ int ip__record_create(void **out, ip_session *s, const ip__kind *k, void *record
     return rc;
 }
 
+int ip__record_new(void **out, ip_session *s, const ip__kind *k, ip__fill_fn fill,
+                   const void *fields)
+{
+    void *record;
+    int rc;
+
+    if (out)
+        *out = NULL;
+    if (!s)
+        return ip__error_null("session");
+    record = ip__calloc(1, k->table->size);
+    if (!record)
+        return IP_ENOMEM;
+    rc = fill(s, record, fields);
+    if (rc) {
+        record_free(k, record);
+        return rc;
+    }
+    return ip__record_create(out, s, k, record);
+}
+
 /* Loads the record and authorizes op on it, in the order the kind needs. */
 static int load_authorized(ip_session *s, const ip__kind *k, ip__op *op,
                            const char *id, void *record)

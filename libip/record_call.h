@@ -43,6 +43,25 @@ int ip__require(ip_store *store, const ip__query *q, const char *id, int code,
  * freed on failure or when out is NULL). */
 int ip__record_create(void **out, ip_session *s, const ip__kind *k, void *record);
 
+/* Fills a new, zeroed record from the module's fields (fields may be
+ * NULL: the fill says what that means); the record is freed on failure. */
+typedef int (*ip__fill_fn)(ip_session *s, void *record, const void *fields);
+
+/* Allocates a record of k, fills it and creates it as ip__record_create. */
+int ip__record_new(void **out, ip_session *s, const ip__kind *k, ip__fill_fn fill,
+                   const void *fields);
+
+/* Defines the public create of a record kind over ip__record_new. */
+#define IP__RECORD_NEW(fn, type, fields_type, kind, fill)                      \
+    int fn(type **out, ip_session *s, const fields_type *f)                    \
+    {                                                                          \
+        void *record = NULL;                                                   \
+        int rc = ip__record_new(out ? &record : NULL, s, &(kind), fill, f);    \
+        if (out)                                                               \
+            *out = record;                                                     \
+        return rc;                                                             \
+    }
+
 /* Reads one record by id. */
 int ip__record_read(void **out, ip_session *s, const ip__kind *k, const char *id);
 

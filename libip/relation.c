@@ -89,29 +89,14 @@ static const ip__kind relation_kind = {
     .check = persons_exist,
 };
 
-int ip_relation_create(ip_relation **out, ip_session *s, const ip_relation_fields *f)
+static int relation_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_relation *r;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    r = ip__calloc(1, sizeof *r);
-    if (!r)
-        return IP_ENOMEM;
-    rc = relation_from_fields(r, f);
-    if (rc) {
-        ip_relation_free(r);
-        return rc;
-    }
-    rc = ip__record_create(out ? &created : NULL, s, &relation_kind, r);
-    if (out)
-        *out = created;
-    return rc;
+    (void)s;
+    return relation_from_fields(record, fields);
 }
+
+IP__RECORD_NEW(ip_relation_create, ip_relation, ip_relation_fields,
+               relation_kind, relation_fill)
 
 static int apply_end(ip_session *s, void *stored, const void *ctx)
 {

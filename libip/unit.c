@@ -88,23 +88,13 @@ static int new_unit(struct ip_unit **out, const ip_unit_fields *f)
     return rc;
 }
 
-int ip_unit_create(ip_unit **out, ip_session *s, const ip_unit_fields *f)
+static int unit_fill(ip_session *s, void *record, const void *fields)
 {
-    struct ip_unit *u;
-    void *created = NULL;
-    int rc;
-
-    if (out)
-        *out = NULL;
-    if (!s)
-        return ip__error_null("session");
-    rc = new_unit(&u, f);
-    if (rc == IP_OK)
-        rc = ip__record_create(out ? &created : NULL, s, &unit_kind, u);
-    if (out)
-        *out = created;
-    return rc;
+    (void)s;
+    return unit_from_fields(record, fields);
 }
+
+IP__RECORD_NEW(ip_unit_create, ip_unit, ip_unit_fields, unit_kind, unit_fill)
 
 IP__RECORD_GET(ip_unit_get, ip_unit, unit_kind)
 
