@@ -291,3 +291,88 @@ void th_teardown(void)
         fprintf(stderr, "could not remove %s\n", tmpdir);
     tmpdir[0] = '\0';
 }
+
+void th_copy_id(char out[40], const char *id)
+{
+    ck_assert_ptr_nonnull(id);
+    snprintf(out, 40, "%s", id);
+}
+
+void th_practitioner(ip_store *store, const char *unit_id, const char *given,
+                     const char *family, char out[40])
+{
+    ip_session *admin = th_admin(store);
+    ip_practitioner_fields f = IP_PRACTITIONER_FIELDS_INIT;
+    ip_practitioner *p = NULL;
+
+    f.unit_id = unit_id;
+    f.given_name = given;
+    f.family_name = family;
+    th_ok(ip_practitioner_create(&p, admin, &f));
+    th_copy_id(out, ip_practitioner_id(p));
+    ip_practitioner_free(p);
+    ip_session_free(admin);
+}
+
+void th_participant(ip_session *cu, const char *plan_id, ip_participant_role role,
+                    const char *person_id, const char *prac_id, const char *unit_id,
+                    char out[40])
+{
+    ip_participant_fields f = IP_PARTICIPANT_FIELDS_INIT;
+    ip_participant *p = NULL;
+
+    f.plan_id = plan_id;
+    f.role = role;
+    f.person_id = person_id;
+    f.practitioner_id = prac_id;
+    f.unit_id = unit_id;
+    f.valid_from = TH_TODAY;
+    th_ok(ip_participant_create(&p, cu, &f));
+    if (out)
+        th_copy_id(out, ip_participant_id(p));
+    ip_participant_free(p);
+}
+
+void th_plan_for(ip_session *cu, const char *birth, char person_id[40],
+                 char plan_id[40], char part[40])
+{
+    ip_person *p = th_person(cu, birth, "Kari");
+    ip_plan *plan = NULL;
+
+    th_copy_id(person_id, ip_person_id(p));
+    th_ok(ip_plan_create_direct(&plan, cu, person_id, NULL));
+    th_copy_id(plan_id, ip_plan_id(plan));
+    th_participant(cu, plan_id, IP_PARTICIPANT_PERSON, person_id, NULL, NULL, part);
+    ip_person_free(p);
+    ip_plan_free(plan);
+}
+
+void th_plan_world_open(th_plan_world *w, const th_plan_world_options *opts)
+{
+    const char *unit_name = opts && opts->unit_name ? opts->unit_name : "Hjemmetjenesten";
+    ip_sector sector = opts && opts->unit_name ? opts->unit_sector
+                                               : IP_SECTOR_MUNICIPAL_HEALTH_CARE;
+    const char *actor = opts && opts->provider_actor ? opts->provider_actor : "home-worker";
+
+    memset(w, 0, sizeof *w);
+    w->store = th_store();
+    w->cu = th_cu_session(w->store);
+    th_plan_for(w->cu, "1990-01-01", w->person_id, w->plan_id, w->part_person);
+    th_copy_id(w->unit_id, th_unit(w->store, unit_name, sector, 0));
+    th_practitioner(w->store, w->unit_id, "Ola", "Nordmann", w->coord_prac);
+    th_participant(w->cu, w->plan_id, IP_PARTICIPANT_COORDINATOR, NULL, w->coord_prac, NULL,
+                   w->part_coord);
+    th_participant(w->cu, w->plan_id, IP_PARTICIPANT_PROVIDER, NULL, NULL, w->unit_id,
+                   w->part_provider);
+    w->coord = th_session(w->store, IP_ROLE_COORDINATOR, w->coord_prac, w->unit_id);
+    w->provider = th_session(w->store, IP_ROLE_PROVIDER, actor, w->unit_id);
+    w->person = th_session(w->store, IP_ROLE_PERSON, w->person_id, NULL);
+}
+
+void th_plan_world_close(th_plan_world *w)
+{
+    ip_session_free(w->coord);
+    ip_session_free(w->provider);
+    ip_session_free(w->person);
+    th_close(w->store);
+}

@@ -100,6 +100,71 @@ typedef struct {
 void th_family_open(th_family *fam);
 void th_family_close(th_family *fam);
 
+/* Copies an id (asserted non-NULL) into a 40-byte buffer. */
+void th_copy_id(char out[40], const char *id);
+/* Creates a practitioner of unit_id (through an admin session); its id goes
+ * to out. */
+void th_practitioner(ip_store *store, const char *unit_id, const char *given,
+                     const char *family, char out[40]);
+/* Adds a participant to plan_id, valid from TH_TODAY; exactly one of
+ * person_id, prac_id and unit_id is set, as role wants. out may be NULL. */
+void th_participant(ip_session *cu, const char *plan_id, ip_participant_role role,
+                    const char *person_id, const char *prac_id, const char *unit_id,
+                    char out[40]);
+/* A new person ("Kari", born on birth) with an open plan (made directly by
+ * the coordinating unit, cu) and the person as its participant. */
+void th_plan_for(ip_session *cu, const char *birth, char person_id[40],
+                 char plan_id[40], char part[40]);
+
+/* A "plan world": the set-up shared by the tests of plan content (goals,
+ * measures, evaluations), which all need an open plan that a coordinator
+ * keeps, a provider unit takes part in and the person can see. In order it
+ * builds:
+ *   - a fresh store and the harness's coordinating-unit session (cu);
+ *   - a person born 1990-01-01 with an open plan and the person as
+ *     participant (person_id, plan_id, part_person);
+ *   - a provider unit (unit_id; "Hjemmetjenesten", municipal health care
+ *     unless the options say otherwise);
+ *   - a practitioner "Ola Nordmann" of that unit (coord_prac) who takes part
+ *     as the plan's coordinator (part_coord), and the unit as provider
+ *     (part_provider);
+ *   - sessions: coord (the coordinator, the role that keeps plan content),
+ *     provider (a worker of the unit) and person (the person's own access).
+ * th_plan_world_close() frees the sessions and closes the store (and with
+ * it cu). A file that needs more embeds these fields with
+ * TH_PLAN_WORLD_EMBED and adds its own after them. */
+#define TH_PLAN_WORLD_FIELDS_AS(unit_id, provider)                             \
+    ip_store *store;                                                           \
+    ip_session *cu, *coord, *provider, *person;                                \
+    char person_id[40], plan_id[40], unit_id[40], coord_prac[40];              \
+    char part_person[40], part_coord[40], part_provider[40];
+#define TH_PLAN_WORLD_FIELDS TH_PLAN_WORLD_FIELDS_AS(unit_id, provider)
+typedef struct {
+    TH_PLAN_WORLD_FIELDS
+} th_plan_world;
+/* Inside a file's own world struct: the plan world, reachable both as
+ * `base` (to pass to th_plan_world_open/close) and field by field (w->coord)
+ * so that tests read as they would with a world of their own. The _AS form
+ * gives the provider unit and its session the file's own names (the layout
+ * is the same, so base still sees them). */
+#define TH_PLAN_WORLD_EMBED_AS(unit_id, provider)                              \
+    union {                                                                    \
+        th_plan_world base;                                                    \
+        struct {                                                               \
+            TH_PLAN_WORLD_FIELDS_AS(unit_id, provider)                         \
+        };                                                                     \
+    }
+#define TH_PLAN_WORLD_EMBED TH_PLAN_WORLD_EMBED_AS(unit_id, provider)
+
+/* What may differ between plan worlds; NULL or a zero field: the default. */
+typedef struct {
+    const char *unit_name;      /* "Hjemmetjenesten" */
+    ip_sector unit_sector;      /* with unit_name: its sector */
+    const char *provider_actor; /* "home-worker": the provider session's id */
+} th_plan_world_options;
+void th_plan_world_open(th_plan_world *w, const th_plan_world_options *opts);
+void th_plan_world_close(th_plan_world *w);
+
 /* Fixture pair for tcase_add_checked_fixture. */
 void th_setup(void);
 void th_teardown(void);

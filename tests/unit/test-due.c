@@ -38,12 +38,6 @@ typedef struct {
     char person[40], plan[40], part[40]; /* part: the person as participant */
 } case_ids;
 
-static void copy_id(char out[40], const char *id)
-{
-    ck_assert_ptr_nonnull(id);
-    snprintf(out, 40, "%s", id);
-}
-
 /* Runs SQL straight on the store file (the library's connection is idle
  * between calls; the store is in WAL mode). */
 static void raw(const char *fmt, ...)
@@ -65,30 +59,15 @@ static void raw(const char *fmt, ...)
     sqlite3_close(db);
 }
 
-static void practitioner(ip_store *store, const char *unit_id, char out[40])
-{
-    ip_session *admin = th_admin(store);
-    ip_practitioner_fields f = IP_PRACTITIONER_FIELDS_INIT;
-    ip_practitioner *p = NULL;
-
-    f.unit_id = unit_id;
-    f.given_name = "Ola";
-    f.family_name = "Nordmann";
-    th_ok(ip_practitioner_create(&p, admin, &f));
-    copy_id(out, ip_practitioner_id(p));
-    ip_practitioner_free(p);
-    ip_session_free(admin);
-}
-
 static void world_open(world *w)
 {
     memset(w, 0, sizeof *w);
     w->store = th_store();
     w->cu = th_cu_session(w->store);
-    copy_id(w->unit, th_unit(w->store, "NAV Sentrum", IP_SECTOR_NAV, 0));
-    copy_id(w->unit2, th_unit(w->store, "Hjemmetjenesten", IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0));
-    practitioner(w->store, w->unit, w->prac);
-    practitioner(w->store, w->unit2, w->prac2);
+    th_copy_id(w->unit, th_unit(w->store, "NAV Sentrum", IP_SECTOR_NAV, 0));
+    th_copy_id(w->unit2, th_unit(w->store, "Hjemmetjenesten", IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0));
+    th_practitioner(w->store, w->unit, "Ola", "Nordmann", w->prac);
+    th_practitioner(w->store, w->unit2, "Ola", "Nordmann", w->prac2);
     w->coord = th_session(w->store, IP_ROLE_COORDINATOR, w->prac, w->unit);
 }
 
@@ -103,7 +82,7 @@ static void adult(world *w, const char *birth, char out[40])
 {
     ip_person *p = th_person(w->cu, birth, "Kari");
 
-    copy_id(out, ip_person_id(p));
+    th_copy_id(out, ip_person_id(p));
     ip_person_free(p);
 }
 
@@ -130,27 +109,8 @@ static void consent(world *w, const char *person_id, ip_consent_kind kind,
     f.valid_to = valid_to;
     th_ok(ip_consent_create(&c, w->cu, &f));
     if (out)
-        copy_id(out, ip_consent_id(c));
+        th_copy_id(out, ip_consent_id(c));
     ip_consent_free(c);
-}
-
-static void participant(world *w, const char *plan_id, ip_participant_role role,
-                        const char *person_id, const char *prac_id, const char *unit_id,
-                        char out[40])
-{
-    ip_participant_fields f = IP_PARTICIPANT_FIELDS_INIT;
-    ip_participant *p = NULL;
-
-    f.plan_id = plan_id;
-    f.role = role;
-    f.person_id = person_id;
-    f.practitioner_id = prac_id;
-    f.unit_id = unit_id;
-    f.valid_from = TH_TODAY;
-    th_ok(ip_participant_create(&p, w->cu, &f));
-    if (out)
-        copy_id(out, ip_participant_id(p));
-    ip_participant_free(p);
 }
 
 /* A draft plan for a new adult with the person as participant, prac (may
@@ -167,13 +127,13 @@ static void draft_plan(world *w, const char *birth, const char *prac, const char
     consent(w, c->person, IP_CONSENT_PLAN, NULL, NULL, NULL);
     f.next_revision_on = next_revision_on;
     th_ok(ip_plan_create_direct(&plan, w->cu, c->person, &f));
-    copy_id(c->plan, ip_plan_id(plan));
+    th_copy_id(c->plan, ip_plan_id(plan));
     ip_plan_free(plan);
-    participant(w, c->plan, IP_PARTICIPANT_PERSON, c->person, NULL, NULL, c->part);
+    th_participant(w->cu, c->plan, IP_PARTICIPANT_PERSON, c->person, NULL, NULL, c->part);
     if (prac)
-        participant(w, c->plan, IP_PARTICIPANT_COORDINATOR, NULL, prac, NULL, NULL);
+        th_participant(w->cu, c->plan, IP_PARTICIPANT_COORDINATOR, NULL, prac, NULL, NULL);
     if (unit)
-        participant(w, c->plan, IP_PARTICIPANT_PROVIDER, NULL, NULL, unit, NULL);
+        th_participant(w->cu, c->plan, IP_PARTICIPANT_PROVIDER, NULL, NULL, unit, NULL);
 }
 
 static int64_t plan_revision(world *w, const char *plan_id)
@@ -394,11 +354,11 @@ START_TEST(application_past_a_month_until_interim_reply)
     f.requests = IP_REQUEST_PLAN | IP_REQUEST_COORDINATOR;
     f.received_on = "2026-01-31"; /* one month later: 28 February */
     th_ok(ip_application_create(&a, w.cu, &f));
-    copy_id(late, ip_application_id(a));
+    th_copy_id(late, ip_application_id(a));
     ip_application_free(a);
     f.received_on = "2026-02-20";
     th_ok(ip_application_create(&a, w.cu, &f));
-    copy_id(recent, ip_application_id(a));
+    th_copy_id(recent, ip_application_id(a));
     ip_application_free(a);
 
     due_on(&w, NULL, &l);
@@ -481,7 +441,7 @@ static void meeting(world *w, const char *plan_id, const char *planned_on, const
     f.held_on = held_on;
     th_ok(ip_meeting_create(&m, w->coord, &f));
     if (out)
-        copy_id(out, ip_meeting_id(m));
+        th_copy_id(out, ip_meeting_id(m));
     ip_meeting_free(m);
 }
 
@@ -719,7 +679,7 @@ static void goal(world *w, const case_ids *c, const char *target_date, char out[
     f.target_date = target_date;
     f.status = IP_GOAL_ACTIVE;
     th_ok(ip_goal_create(&g, w->coord, &f));
-    copy_id(out, ip_goal_id(g));
+    th_copy_id(out, ip_goal_id(g));
     ip_goal_free(g);
 }
 
@@ -837,7 +797,7 @@ START_TEST(most_urgent_first_and_the_limit)
     f.requests = IP_REQUEST_COORDINATOR;
     f.received_on = "2026-01-10";
     th_ok(ip_application_create(&a, w.cu, &f));
-    copy_id(app, ip_application_id(a));
+    th_copy_id(app, ip_application_id(a));
     ip_application_free(a);
     complaint(k1, c.person, c.plan, 2, "2026-02-20", "2026-03-01");
 
@@ -924,7 +884,7 @@ START_TEST(filtered_by_unit_and_coordinator)
     f.requests = IP_REQUEST_COORDINATOR;
     f.received_on = "2026-01-10";
     th_ok(ip_application_create(&ap, w.cu, &f));
-    copy_id(app, ip_application_id(ap));
+    th_copy_id(app, ip_application_id(ap));
     ip_application_free(ap);
     assignment(assign, loner, 1, w.prac2, w.unit2);
     complaint("01900000-0000-7000-8000-00000000c201", gone.person, gone.plan, 2,

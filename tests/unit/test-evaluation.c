@@ -11,65 +11,20 @@
 #define NO_SUCH_ID "01890000-0000-7000-8000-000000000000"
 
 /* One plan with its person, a coordinator, a provider unit taking part, a
- * goal, a measure and a meeting; plus a second plan with the same. */
+ * goal, a measure and a meeting; plus a second plan with the same. The
+ * harness's plan world, its provider unit NAV, with the content added. */
 typedef struct {
-    ip_store *store;
-    ip_session *cu, *coord, *provider, *person;
-    char person_id[40], plan_id[40], part_person[40];
-    char unit_id[40], coord_prac[40];
+    TH_PLAN_WORLD_EMBED;
     char goal[40], measure[40], meeting[40];
     /* the second plan */
     char plan2[40], part2[40], goal2[40], measure2[40], meeting2[40];
 } world;
 
-static void copy_id(char out[40], const char *id)
+/* A goal, a measure of w's unit and a held meeting in plan_id, made by w's
+ * coordinator; part expressed the goal. */
+static void plan_content(world *w, const char *plan_id, const char *part, char goal[40],
+                         char measure[40], char meeting[40])
 {
-    ck_assert_ptr_nonnull(id);
-    snprintf(out, 40, "%s", id);
-}
-
-static void practitioner(ip_store *store, const char *unit_id, char out[40])
-{
-    ip_session *admin = th_admin(store);
-    ip_practitioner_fields f = IP_PRACTITIONER_FIELDS_INIT;
-    ip_practitioner *p = NULL;
-
-    f.unit_id = unit_id;
-    f.given_name = "Ola";
-    f.family_name = "Nordmann";
-    th_ok(ip_practitioner_create(&p, admin, &f));
-    copy_id(out, ip_practitioner_id(p));
-    ip_practitioner_free(p);
-    ip_session_free(admin);
-}
-
-static void participant(ip_session *cu, const char *plan_id, ip_participant_role role,
-                        const char *person_id, const char *prac_id, const char *unit_id,
-                        char out[40])
-{
-    ip_participant_fields f = IP_PARTICIPANT_FIELDS_INIT;
-    ip_participant *p = NULL;
-
-    f.plan_id = plan_id;
-    f.role = role;
-    f.person_id = person_id;
-    f.practitioner_id = prac_id;
-    f.unit_id = unit_id;
-    f.valid_from = TH_TODAY;
-    th_ok(ip_participant_create(&p, cu, &f));
-    if (out)
-        copy_id(out, ip_participant_id(p));
-    ip_participant_free(p);
-}
-
-/* A plan for a new person, kept by w's coordinator, with a goal, a measure
- * of w's unit and a meeting. */
-static void plan_with_content(world *w, const char *birth, char person_id[40],
-                              char plan_id[40], char part[40], char goal[40],
-                              char measure[40], char meeting[40])
-{
-    ip_person *p = th_person(w->cu, birth, "Kari");
-    ip_plan *plan = NULL;
     ip_goal_fields gf = IP_GOAL_FIELDS_INIT;
     ip_measure_fields mf = IP_MEASURE_FIELDS_INIT;
     ip_meeting_fields tf = IP_MEETING_FIELDS_INIT;
@@ -77,59 +32,44 @@ static void plan_with_content(world *w, const char *birth, char person_id[40],
     ip_measure *m = NULL;
     ip_meeting *t = NULL;
 
-    copy_id(person_id, ip_person_id(p));
-    ip_person_free(p);
-    th_ok(ip_plan_create_direct(&plan, w->cu, person_id, NULL));
-    copy_id(plan_id, ip_plan_id(plan));
-    ip_plan_free(plan);
-    participant(w->cu, plan_id, IP_PARTICIPANT_PERSON, person_id, NULL, NULL, part);
-    participant(w->cu, plan_id, IP_PARTICIPANT_COORDINATOR, NULL, w->coord_prac, NULL, NULL);
-    participant(w->cu, plan_id, IP_PARTICIPANT_PROVIDER, NULL, NULL, w->unit_id, NULL);
-
     gf.plan_id = plan_id;
     gf.text = "Komme i jobb";
     gf.expressed_by_id = part;
     th_ok(ip_goal_create(&g, w->coord, &gf));
-    copy_id(goal, ip_goal_id(g));
+    th_copy_id(goal, ip_goal_id(g));
     ip_goal_free(g);
     mf.plan_id = plan_id;
     mf.what = "Arbeidstrening";
     mf.responsible_unit_id = w->unit_id;
     th_ok(ip_measure_create(&m, w->coord, &mf));
-    copy_id(measure, ip_measure_id(m));
+    th_copy_id(measure, ip_measure_id(m));
     ip_measure_free(m);
     tf.plan_id = plan_id;
     tf.planned_on = "2026-02-15";
     tf.held_on = "2026-02-15";
     th_ok(ip_meeting_create(&t, w->coord, &tf));
-    copy_id(meeting, ip_meeting_id(t));
+    th_copy_id(meeting, ip_meeting_id(t));
     ip_meeting_free(t);
 }
 
 static void world_open(world *w)
 {
+    th_plan_world_options opts = {
+        .unit_name = "NAV", .unit_sector = IP_SECTOR_NAV, .provider_actor = "nav-worker"};
     char person2[40];
 
-    memset(w, 0, sizeof *w);
-    w->store = th_store();
-    w->cu = th_cu_session(w->store);
-    copy_id(w->unit_id, th_unit(w->store, "NAV", IP_SECTOR_NAV, 0));
-    practitioner(w->store, w->unit_id, w->coord_prac);
-    w->coord = th_session(w->store, IP_ROLE_COORDINATOR, w->coord_prac, w->unit_id);
-    plan_with_content(w, "1990-01-01", w->person_id, w->plan_id, w->part_person, w->goal,
-                      w->measure, w->meeting);
-    plan_with_content(w, "1985-05-05", person2, w->plan2, w->part2, w->goal2, w->measure2,
-                      w->meeting2);
-    w->provider = th_session(w->store, IP_ROLE_PROVIDER, "nav-worker", w->unit_id);
-    w->person = th_session(w->store, IP_ROLE_PERSON, w->person_id, NULL);
+    th_plan_world_open(&w->base, &opts);
+    plan_content(w, w->plan_id, w->part_person, w->goal, w->measure, w->meeting);
+    th_plan_for(w->cu, "1985-05-05", person2, w->plan2, w->part2);
+    th_participant(w->cu, w->plan2, IP_PARTICIPANT_COORDINATOR, NULL, w->coord_prac, NULL,
+                   NULL);
+    th_participant(w->cu, w->plan2, IP_PARTICIPANT_PROVIDER, NULL, NULL, w->unit_id, NULL);
+    plan_content(w, w->plan2, w->part2, w->goal2, w->measure2, w->meeting2);
 }
 
 static void world_close(world *w)
 {
-    ip_session_free(w->coord);
-    ip_session_free(w->provider);
-    ip_session_free(w->person);
-    th_close(w->store);
+    th_plan_world_close(&w->base);
 }
 
 static ip_evaluation_fields of_goal(const world *w, const char *on)
@@ -330,7 +270,7 @@ START_TEST(who_evaluates)
     /* The person, the coordinating unit and an outside unit do not. */
     th_expect(IP_EDENIED, ip_evaluation_create(NULL, w.person, &f));
     th_expect(IP_EDENIED, ip_evaluation_create(NULL, w.cu, &f));
-    copy_id(outsider_unit, th_unit(w.store, "Barnevernet", IP_SECTOR_CHILD_WELFARE, 0));
+    th_copy_id(outsider_unit, th_unit(w.store, "Barnevernet", IP_SECTOR_CHILD_WELFARE, 0));
     outsider = th_session(w.store, IP_ROLE_PROVIDER, "bv-worker", outsider_unit);
     th_expect(IP_EDENIED, ip_evaluation_create(NULL, outsider, &f));
     ck_assert_int_eq(evaluation_rows(), 1);
@@ -376,15 +316,15 @@ START_TEST(listing)
     /* Recorded out of date order; listed by evaluated_on. */
     f = of_goal(&w, "2026-02-20");
     th_ok(ip_evaluation_create(&e, w.coord, &f));
-    copy_id(late_goal, ip_evaluation_id(e));
+    th_copy_id(late_goal, ip_evaluation_id(e));
     ip_evaluation_free(e);
     f = of_measure(&w, "2026-01-10");
     th_ok(ip_evaluation_create(&e, w.coord, &f));
-    copy_id(early_measure, ip_evaluation_id(e));
+    th_copy_id(early_measure, ip_evaluation_id(e));
     ip_evaluation_free(e);
     f = of_goal(&w, "2026-02-01");
     th_ok(ip_evaluation_create(&e, w.coord, &f));
-    copy_id(mid_goal, ip_evaluation_id(e));
+    th_copy_id(mid_goal, ip_evaluation_id(e));
     ip_evaluation_free(e);
     /* One in the other plan, never listed here. */
     f = of_goal(&w, "2026-01-01");

@@ -10,94 +10,18 @@
 
 #define NO_SUCH_ID "01890000-0000-7000-8000-000000000000"
 
-/* One plan with its person, a coordinator and a provider, plus sessions. */
-typedef struct {
-    ip_store *store;
-    ip_session *cu, *coord, *provider, *person;
-    char person_id[40], plan_id[40], unit_id[40], coord_prac[40];
-    char part_person[40], part_coord[40];
-} world;
-
-static void copy_id(char out[40], const char *id)
-{
-    ck_assert_ptr_nonnull(id);
-    snprintf(out, 40, "%s", id);
-}
-
-static void practitioner(ip_store *store, const char *unit_id, char out[40])
-{
-    ip_session *admin = th_admin(store);
-    ip_practitioner_fields f = IP_PRACTITIONER_FIELDS_INIT;
-    ip_practitioner *p = NULL;
-
-    f.unit_id = unit_id;
-    f.given_name = "Ola";
-    f.family_name = "Nordmann";
-    th_ok(ip_practitioner_create(&p, admin, &f));
-    copy_id(out, ip_practitioner_id(p));
-    ip_practitioner_free(p);
-    ip_session_free(admin);
-}
-
-static void participant(ip_session *cu, const char *plan_id, ip_participant_role role,
-                        const char *person_id, const char *prac_id, const char *unit_id,
-                        char out[40])
-{
-    ip_participant_fields f = IP_PARTICIPANT_FIELDS_INIT;
-    ip_participant *p = NULL;
-
-    f.plan_id = plan_id;
-    f.role = role;
-    f.person_id = person_id;
-    f.practitioner_id = prac_id;
-    f.unit_id = unit_id;
-    f.valid_from = TH_TODAY;
-    th_ok(ip_participant_create(&p, cu, &f));
-    copy_id(out, ip_participant_id(p));
-    ip_participant_free(p);
-}
-
-/* A person with an open plan and a participant for the person; returns the
- * plan id in plan_id and the participant in part. */
-static void plan_for(ip_session *cu, const char *birth, char person_id[40],
-                     char plan_id[40], char part[40])
-{
-    ip_person *p = th_person(cu, birth, "Kari");
-    ip_plan *plan = NULL;
-
-    copy_id(person_id, ip_person_id(p));
-    th_ok(ip_plan_create_direct(&plan, cu, person_id, NULL));
-    copy_id(plan_id, ip_plan_id(plan));
-    participant(cu, plan_id, IP_PARTICIPANT_PERSON, person_id, NULL, NULL, part);
-    ip_person_free(p);
-    ip_plan_free(plan);
-}
+/* One plan with its person, a coordinator and a provider, plus sessions:
+ * the harness's plan world as it is. */
+typedef th_plan_world world;
 
 static void world_open(world *w)
 {
-    char part[40];
-
-    memset(w, 0, sizeof *w);
-    w->store = th_store();
-    w->cu = th_cu_session(w->store);
-    plan_for(w->cu, "1990-01-01", w->person_id, w->plan_id, w->part_person);
-    copy_id(w->unit_id, th_unit(w->store, "Hjemmetjenesten",
-                                IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0));
-    practitioner(w->store, w->unit_id, w->coord_prac);
-    participant(w->cu, w->plan_id, IP_PARTICIPANT_COORDINATOR, NULL, w->coord_prac, NULL,
-                w->part_coord);
-    participant(w->cu, w->plan_id, IP_PARTICIPANT_PROVIDER, NULL, NULL, w->unit_id, part);
-    w->coord = th_session(w->store, IP_ROLE_COORDINATOR, w->coord_prac, w->unit_id);
-    w->provider = th_session(w->store, IP_ROLE_PROVIDER, "home-worker", w->unit_id);
-    w->person = th_session(w->store, IP_ROLE_PERSON, w->person_id, NULL);
+    th_plan_world_open(w, NULL);
 }
 
 static void world_close(world *w)
 {
-    ip_session_free(w->coord);
-    ip_session_free(w->provider);
-    ip_session_free(w->person);
-    th_close(w->store);
+    th_plan_world_close(w);
 }
 
 static ip_goal_fields goal_fields(const world *w, const char *text)
@@ -120,7 +44,7 @@ static void make_goal(const world *w, const char *parent_id, ip_goal_status stat
     f.parent_id = parent_id;
     f.status = status;
     th_ok(ip_goal_create(&g, w->coord, &f));
-    copy_id(out, ip_goal_id(g));
+    th_copy_id(out, ip_goal_id(g));
     ip_goal_free(g);
 }
 
@@ -209,7 +133,7 @@ START_TEST(list_of_other_plan_is_empty_and_unknown_plan_refused)
 
     world_open(&w);
     make_goal(&w, NULL, 0, goal);
-    plan_for(w.cu, "1985-05-05", person2, plan2, part2);
+    th_plan_for(w.cu, "1985-05-05", person2, plan2, part2);
     th_ok(ip_goal_iterator_new(&it, w.cu, plan2));
     th_expect(IP_ITEROVER, ip_goal_next(&g, it));
     ck_assert_ptr_null(g);
@@ -231,18 +155,18 @@ START_TEST(sub_goal_across_plans_refused)
     ip_goal *g = NULL;
 
     world_open(&w);
-    plan_for(w.cu, "1985-05-05", person2, plan2, part2);
+    th_plan_for(w.cu, "1985-05-05", person2, plan2, part2);
     /* A long-term goal of the other plan (kept by the same coordinator). */
     {
         char coord2[40];
-        participant(w.cu, plan2, IP_PARTICIPANT_COORDINATOR, NULL, w.coord_prac, NULL,
+        th_participant(w.cu, plan2, IP_PARTICIPANT_COORDINATOR, NULL, w.coord_prac, NULL,
                     coord2);
     }
     f = goal_fields(&w, "Annen plan sitt mål");
     f.plan_id = plan2;
     f.expressed_by_id = part2;
     th_ok(ip_goal_create(&g, w.coord, &f));
-    copy_id(foreign, ip_goal_id(g));
+    th_copy_id(foreign, ip_goal_id(g));
     ip_goal_free(g);
     g = NULL;
 
@@ -473,7 +397,7 @@ START_TEST(plan_cannot_change)
     ip_goal_fields f;
 
     world_open(&w);
-    plan_for(w.cu, "1985-05-05", person2, plan2, part2);
+    th_plan_for(w.cu, "1985-05-05", person2, plan2, part2);
     make_goal(&w, NULL, 0, id);
     f = goal_fields(&w, "Flyttet");
     f.plan_id = plan2;
@@ -524,7 +448,7 @@ START_TEST(person_proposes_only)
     f = goal_fields(&w, "Jeg vil ha en jobb");
     th_ok(ip_goal_create(&g, w.person, &f));
     ck_assert_int_eq(ip_goal_status_of(g), IP_GOAL_PROPOSED);
-    copy_id(id, ip_goal_id(g));
+    th_copy_id(id, ip_goal_id(g));
     ip_goal_free(g);
     f.status = IP_GOAL_PROPOSED;
     th_ok(ip_goal_create(NULL, w.person, &f));
@@ -593,7 +517,7 @@ START_TEST(who_keeps_goals)
     /* A provider neither. */
     th_expect(IP_EDENIED, ip_goal_create(NULL, w.provider, &f));
     /* A coordinator of another plan neither. */
-    practitioner(w.store, w.unit_id, prac2);
+    th_practitioner(w.store, w.unit_id, "Ola", "Nordmann", prac2);
     other_coord = th_session(w.store, IP_ROLE_COORDINATOR, prac2, w.unit_id);
     th_expect(IP_EDENIED, ip_goal_create(NULL, other_coord, &f));
     ck_assert_int_eq(goal_rows(), 0);
@@ -730,7 +654,7 @@ START_TEST(refused_input_leaves_store_unchanged)
     world_open(&w);
     make_goal(&w, NULL, 0, id);
     make_goal(&w, id, 0, sub);
-    plan_for(w.cu, "1985-05-05", person2, plan2, part2);
+    th_plan_for(w.cu, "1985-05-05", person2, plan2, part2);
     memcpy(plan_id, w.plan_id, 40);
     memcpy(part_person, w.part_person, 40);
     memcpy(coord_prac, w.coord_prac, 40);

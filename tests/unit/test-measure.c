@@ -11,99 +11,31 @@
 #define NO_SUCH_ID "01890000-0000-7000-8000-000000000000"
 
 /* One plan with its person, a coordinator, two provider units taking part
- * (home care and school) and sessions for each. */
+ * (home care and school) and sessions for each: the harness's plan world
+ * (its unit is home care, its provider session home care's) with the school
+ * and a practitioner in each unit added. */
 typedef struct {
-    ip_store *store;
-    ip_session *cu, *coord, *home, *school, *person;
-    char person_id[40], plan_id[40], part_person[40];
-    char home_unit[40], school_unit[40];
-    char coord_prac[40], home_prac[40], school_prac[40];
+    TH_PLAN_WORLD_EMBED_AS(home_unit, home); /* its unit_id, provider */
+    ip_session *school;
+    char school_unit[40];
+    char home_prac[40], school_prac[40];
 } world;
-
-static void copy_id(char out[40], const char *id)
-{
-    ck_assert_ptr_nonnull(id);
-    snprintf(out, 40, "%s", id);
-}
-
-static void practitioner(ip_store *store, const char *unit_id, char out[40])
-{
-    ip_session *admin = th_admin(store);
-    ip_practitioner_fields f = IP_PRACTITIONER_FIELDS_INIT;
-    ip_practitioner *p = NULL;
-
-    f.unit_id = unit_id;
-    f.given_name = "Ola";
-    f.family_name = "Nordmann";
-    th_ok(ip_practitioner_create(&p, admin, &f));
-    copy_id(out, ip_practitioner_id(p));
-    ip_practitioner_free(p);
-    ip_session_free(admin);
-}
-
-static void participant(ip_session *cu, const char *plan_id, ip_participant_role role,
-                        const char *person_id, const char *prac_id, const char *unit_id,
-                        char out[40])
-{
-    ip_participant_fields f = IP_PARTICIPANT_FIELDS_INIT;
-    ip_participant *p = NULL;
-
-    f.plan_id = plan_id;
-    f.role = role;
-    f.person_id = person_id;
-    f.practitioner_id = prac_id;
-    f.unit_id = unit_id;
-    f.valid_from = TH_TODAY;
-    th_ok(ip_participant_create(&p, cu, &f));
-    if (out)
-        copy_id(out, ip_participant_id(p));
-    ip_participant_free(p);
-}
-
-static void plan_for(ip_session *cu, const char *birth, char person_id[40],
-                     char plan_id[40], char part[40])
-{
-    ip_person *p = th_person(cu, birth, "Kari");
-    ip_plan *plan = NULL;
-
-    copy_id(person_id, ip_person_id(p));
-    th_ok(ip_plan_create_direct(&plan, cu, person_id, NULL));
-    copy_id(plan_id, ip_plan_id(plan));
-    participant(cu, plan_id, IP_PARTICIPANT_PERSON, person_id, NULL, NULL, part);
-    ip_person_free(p);
-    ip_plan_free(plan);
-}
 
 static void world_open(world *w)
 {
-    memset(w, 0, sizeof *w);
-    w->store = th_store();
-    w->cu = th_cu_session(w->store);
-    plan_for(w->cu, "1990-01-01", w->person_id, w->plan_id, w->part_person);
-    copy_id(w->home_unit, th_unit(w->store, "Hjemmetjenesten",
-                                  IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0));
-    copy_id(w->school_unit, th_unit(w->store, "PPT", IP_SECTOR_SCHOOL, 0));
-    practitioner(w->store, w->home_unit, w->coord_prac);
-    practitioner(w->store, w->home_unit, w->home_prac);
-    practitioner(w->store, w->school_unit, w->school_prac);
-    participant(w->cu, w->plan_id, IP_PARTICIPANT_COORDINATOR, NULL, w->coord_prac, NULL,
-                NULL);
-    participant(w->cu, w->plan_id, IP_PARTICIPANT_PROVIDER, NULL, NULL, w->home_unit, NULL);
-    participant(w->cu, w->plan_id, IP_PARTICIPANT_PROVIDER, NULL, NULL, w->school_unit,
-                NULL);
-    w->coord = th_session(w->store, IP_ROLE_COORDINATOR, w->coord_prac, w->home_unit);
-    w->home = th_session(w->store, IP_ROLE_PROVIDER, "home-worker", w->home_unit);
+    th_plan_world_open(&w->base, NULL);
+    th_copy_id(w->school_unit, th_unit(w->store, "PPT", IP_SECTOR_SCHOOL, 0));
+    th_practitioner(w->store, w->home_unit, "Ola", "Nordmann", w->home_prac);
+    th_practitioner(w->store, w->school_unit, "Ola", "Nordmann", w->school_prac);
+    th_participant(w->cu, w->plan_id, IP_PARTICIPANT_PROVIDER, NULL, NULL, w->school_unit,
+                   NULL);
     w->school = th_session(w->store, IP_ROLE_PROVIDER, "school-worker", w->school_unit);
-    w->person = th_session(w->store, IP_ROLE_PERSON, w->person_id, NULL);
 }
 
 static void world_close(world *w)
 {
-    ip_session_free(w->coord);
-    ip_session_free(w->home);
     ip_session_free(w->school);
-    ip_session_free(w->person);
-    th_close(w->store);
+    th_plan_world_close(&w->base);
 }
 
 static ip_measure_fields measure_fields(const world *w, const char *unit_id)
@@ -122,7 +54,7 @@ static void make_measure(const world *w, const char *unit_id, char out[40])
     ip_measure *m = NULL;
 
     th_ok(ip_measure_create(&m, w->coord, &f));
-    copy_id(out, ip_measure_id(m));
+    th_copy_id(out, ip_measure_id(m));
     ip_measure_free(m);
 }
 
@@ -135,7 +67,7 @@ static void make_goal(const world *w, const char *plan_id, const char *part, cha
     f.text = "Klare meg selv";
     f.expressed_by_id = part;
     th_ok(ip_goal_create(&g, w->coord, &f));
-    copy_id(out, ip_goal_id(g));
+    th_copy_id(out, ip_goal_id(g));
     ip_goal_free(g);
 }
 
@@ -199,7 +131,7 @@ START_TEST(round_trip)
     f.what = "Tilrettelagt undervisning";
     f.status = IP_MEASURE_IN_PROGRESS;
     th_ok(ip_measure_create(&read, w.coord, &f));
-    copy_id(second, ip_measure_id(read));
+    th_copy_id(second, ip_measure_id(read));
     ck_assert_ptr_null(ip_measure_extent(read));
     ck_assert_ptr_null(ip_measure_responsible_practitioner_id(read));
     ck_assert_int_eq(ip_measure_status_of(read), IP_MEASURE_IN_PROGRESS);
@@ -387,8 +319,8 @@ START_TEST(goal_links)
     make_measure(&w, w.home_unit, id);
     make_goal(&w, w.plan_id, w.part_person, g1);
     make_goal(&w, w.plan_id, w.part_person, g2);
-    plan_for(w.cu, "1985-05-05", person2, plan2, part2);
-    participant(w.cu, plan2, IP_PARTICIPANT_COORDINATOR, NULL, w.coord_prac, NULL, NULL);
+    th_plan_for(w.cu, "1985-05-05", person2, plan2, part2);
+    th_participant(w.cu, plan2, IP_PARTICIPANT_COORDINATOR, NULL, w.coord_prac, NULL, NULL);
     make_goal(&w, plan2, part2, foreign);
 
     /* Many-to-many: linked in any order, read back in goal order. */
@@ -490,7 +422,7 @@ START_TEST(providers_and_their_measures)
     th_ok(ip_measure_update(NULL, w.school, theirs, 1, &f));
 
     /* A unit that does not take part in the plan reaches nothing. */
-    copy_id(outsider_unit, th_unit(w.store, "NAV", IP_SECTOR_NAV, 0));
+    th_copy_id(outsider_unit, th_unit(w.store, "NAV", IP_SECTOR_NAV, 0));
     outsider = th_session(w.store, IP_ROLE_PROVIDER, "nav-worker", outsider_unit);
     f = measure_fields(&w, w.home_unit);
     th_expect(IP_EDENIED, ip_measure_update(NULL, outsider, mine, 2, &f));
@@ -543,7 +475,7 @@ static void share_measures(world *w, const char *unit, unsigned int sections, ch
     f.purpose = "Samarbeid om tiltakene";
     f.valid_from = "2026-01-01";
     th_ok(ip_consent_create(&c, w->cu, &f));
-    copy_id(out, ip_consent_id(c));
+    th_copy_id(out, ip_consent_id(c));
     ip_consent_free(c);
 }
 
@@ -640,7 +572,7 @@ START_TEST(plan_cannot_change)
 
     world_open(&w);
     make_measure(&w, w.home_unit, id);
-    plan_for(w.cu, "1985-05-05", person2, plan2, part2);
+    th_plan_for(w.cu, "1985-05-05", person2, plan2, part2);
     f = measure_fields(&w, w.home_unit);
     f.plan_id = plan2;
     th_expect(IP_EINVALID, ip_measure_update(NULL, w.coord, id, 1, &f));
@@ -762,7 +694,7 @@ START_TEST(bad_fields)
     f = measure_fields(&w, w.home_unit);
     f.start_on = f.end_on = "2026-05-01";
     th_ok(ip_measure_create(&m, w.coord, &f));
-    copy_id(id, ip_measure_id(m));
+    th_copy_id(id, ip_measure_id(m));
     ip_measure_free(m);
     f.what = NULL;
     th_expect(IP_EINVALID, ip_measure_update(NULL, w.coord, id, 1, &f));
@@ -789,8 +721,8 @@ START_TEST(refused_input_leaves_store_unchanged)
     make_measure(&w, w.home_unit, id);
     make_goal(&w, w.plan_id, w.part_person, goal);
     th_ok(ip_measure_link_goal(w.coord, id, goal));
-    plan_for(w.cu, "1985-05-05", person2, plan2, part2);
-    participant(w.cu, plan2, IP_PARTICIPANT_COORDINATOR, NULL, w.coord_prac, NULL, NULL);
+    th_plan_for(w.cu, "1985-05-05", person2, plan2, part2);
+    th_participant(w.cu, plan2, IP_PARTICIPANT_COORDINATOR, NULL, w.coord_prac, NULL, NULL);
     make_goal(&w, plan2, part2, foreign);
     saved = w;
     world_close(&w);

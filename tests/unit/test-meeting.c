@@ -41,22 +41,6 @@ static void participant_add(ip_session *s, const char *plan_id,
     ip_participant_free(p);
 }
 
-static void practitioner_add(ip_store *store, const char *unit_id, const char *given,
-                             char out[40])
-{
-    ip_practitioner_fields f = IP_PRACTITIONER_FIELDS_INIT;
-    ip_practitioner *p = NULL;
-    ip_session *admin = th_admin(store);
-
-    f.unit_id = unit_id;
-    f.given_name = given;
-    f.family_name = "Hansen";
-    th_ok(ip_practitioner_create(&p, admin, &f));
-    snprintf(out, 40, "%s", ip_practitioner_id(p));
-    ip_practitioner_free(p);
-    ip_session_free(admin);
-}
-
 static void world_open(world *w)
 {
     memset(w, 0, sizeof *w);
@@ -64,7 +48,7 @@ static void world_open(world *w)
     w->cu = th_cu_session(w->store);
     snprintf(w->unit_id, sizeof w->unit_id, "%s",
              th_unit(w->store, "Hjemmetjenesten", IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0));
-    practitioner_add(w->store, w->unit_id, "Tone", w->practitioner_id);
+    th_practitioner(w->store, w->unit_id, "Tone", "Hansen", w->practitioner_id);
     w->person = th_person(w->cu, "1980-04-04", "Kari");
     th_ok(ip_plan_create_direct(&w->plan, w->cu, ip_person_id(w->person), NULL));
     participant_add(w->cu, ip_plan_id(w->plan), IP_PARTICIPANT_COORDINATOR, NULL,
@@ -914,7 +898,7 @@ START_TEST(access)
                      denied + 1);
 
     /* A practitioner who does not coordinate this plan. */
-    practitioner_add(w.store, w.unit_id, "Ola", other_practitioner);
+    th_practitioner(w.store, w.unit_id, "Ola", "Hansen", other_practitioner);
     outsider = th_session(w.store, IP_ROLE_COORDINATOR, other_practitioner, w.unit_id);
     th_expect(IP_EDENIED, ip_meeting_create(NULL, outsider, &f));
     th_expect(IP_EDENIED, ip_meeting_get(&read, outsider, ip_meeting_id(m)));

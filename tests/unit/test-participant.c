@@ -20,22 +20,6 @@ typedef struct {
     char lars[40]; /* a practitioner in school */
 } world;
 
-static void practitioner(char out[40], ip_store *store, const char *unit_id,
-                         const char *name)
-{
-    ip_session *admin = th_admin(store);
-    ip_practitioner_fields f = IP_PRACTITIONER_FIELDS_INIT;
-    ip_practitioner *p = NULL;
-
-    f.unit_id = unit_id;
-    f.given_name = name;
-    f.family_name = "Hansen";
-    th_ok(ip_practitioner_create(&p, admin, &f));
-    snprintf(out, 40, "%s", ip_practitioner_id(p));
-    ip_practitioner_free(p);
-    ip_session_free(admin);
-}
-
 static void world_open(world *w)
 {
     w->store = th_store();
@@ -49,8 +33,8 @@ static void world_open(world *w)
              th_unit(w->store, "Helsestasjon", IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0));
     snprintf(w->school, sizeof w->school, "%s",
              th_unit(w->store, "Skolen", IP_SECTOR_SCHOOL, 0));
-    practitioner(w->kari, w->store, w->unit, "Kari");
-    practitioner(w->lars, w->store, w->school, "Lars");
+    th_practitioner(w->store, w->unit, "Kari", "Hansen", w->kari);
+    th_practitioner(w->store, w->school, "Lars", "Hansen", w->lars);
 }
 
 static void world_close(world *w)
@@ -461,7 +445,7 @@ START_TEST(who_may_add_participants)
     char per[40];
 
     world_open(&w);
-    practitioner(per, w.store, w.unit, "Per");
+    th_practitioner(w.store, w.unit, "Per", "Hansen", per);
     th_ok(ip_plan_create_direct(&other_plan, w.cu, ip_person_id(w.aunt), NULL));
     f = fields(&w, IP_PARTICIPANT_COORDINATOR);
     f.practitioner_id = w.kari;

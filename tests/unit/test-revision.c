@@ -24,22 +24,6 @@ typedef struct {
     char meeting_id[40];
 } world;
 
-static void practitioner_add(ip_store *store, const char *unit_id, const char *given,
-                             char out[40])
-{
-    ip_practitioner_fields f = IP_PRACTITIONER_FIELDS_INIT;
-    ip_practitioner *p = NULL;
-    ip_session *admin = th_admin(store);
-
-    f.unit_id = unit_id;
-    f.given_name = given;
-    f.family_name = "Hansen";
-    th_ok(ip_practitioner_create(&p, admin, &f));
-    snprintf(out, 40, "%s", ip_practitioner_id(p));
-    ip_practitioner_free(p);
-    ip_session_free(admin);
-}
-
 static void participant_add(ip_session *s, const char *plan_id, ip_participant_role role,
                             const char *person_id, const char *practitioner_id,
                             const char *unit_id, char out[40])
@@ -84,7 +68,7 @@ static void world_open(world *w)
     w->cu = th_cu_session(w->store);
     snprintf(w->unit_id, sizeof w->unit_id, "%s",
              th_unit(w->store, "Hjemmetjenesten", IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0));
-    practitioner_add(w->store, w->unit_id, "Tone", w->practitioner_id);
+    th_practitioner(w->store, w->unit_id, "Tone", "Hansen", w->practitioner_id);
     w->person = th_person(w->cu, "1980-04-04", "Kari");
     pf.resources = "Liker musikk.";
     plan_of(w->cu, w->person, &pf, w->plan_id);
@@ -399,7 +383,7 @@ START_TEST(test_only_the_coordinator_revises)
     world_open(&w);
     person = th_session(w.store, IP_ROLE_PERSON, ip_person_id(w.person), NULL);
     provider = th_session(w.store, IP_ROLE_PROVIDER, "nurse-7", w.unit_id);
-    practitioner_add(w.store, w.unit_id, "Per", other_practitioner);
+    th_practitioner(w.store, w.unit_id, "Per", "Hansen", other_practitioner);
     stranger = th_session(w.store, IP_ROLE_COORDINATOR, other_practitioner, w.unit_id);
     th_expect(IP_EDENIED, ip_plan_revise(&r, w.cu, w.plan_id, "Grunn", NULL));
     th_expect(IP_EDENIED, ip_plan_revise(&r, person, w.plan_id, "Grunn", NULL));

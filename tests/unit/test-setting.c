@@ -34,22 +34,6 @@ static int64_t get(ip_session *s, const char *name)
     return v;
 }
 
-/* A practitioner in unit; the id into out. */
-static void practitioner(ip_store *store, const char *unit, char out[40])
-{
-    ip_session *admin = th_admin(store);
-    ip_practitioner_fields f = IP_PRACTITIONER_FIELDS_INIT;
-    ip_practitioner *p = NULL;
-
-    f.unit_id = unit;
-    f.given_name = "Kari";
-    f.family_name = "Koordinator";
-    th_ok(ip_practitioner_create(&p, admin, &f));
-    snprintf(out, 40, "%s", ip_practitioner_id(p));
-    ip_practitioner_free(p);
-    ip_session_free(admin);
-}
-
 START_TEST(defaults_read_by_every_role)
 {
     ip_store *store = th_store();
@@ -60,7 +44,7 @@ START_TEST(defaults_read_by_every_role)
 
     snprintf(unit, sizeof unit, "%s",
              th_unit(store, "Legetjenesten", IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0));
-    practitioner(store, unit, coordinator);
+    th_practitioner(store, unit, "Kari", "Koordinator", coordinator);
     sessions[0] = th_admin(store);
     sessions[1] = th_session(store, IP_ROLE_COORDINATOR, coordinator, unit);
     sessions[2] = th_session(store, IP_ROLE_PROVIDER, "provider", unit);
@@ -170,7 +154,7 @@ START_TEST(only_admin_sets)
 
     snprintf(unit, sizeof unit, "%s",
              th_unit(store, "Legetjenesten", IP_SECTOR_MUNICIPAL_HEALTH_CARE, 0));
-    practitioner(store, unit, coordinator);
+    th_practitioner(store, unit, "Kari", "Koordinator", coordinator);
     sessions[0] = th_cu_session(store);
     sessions[1] = th_session(store, IP_ROLE_COORDINATOR, coordinator, unit);
     sessions[2] = th_session(store, IP_ROLE_PROVIDER, "provider", unit);
