@@ -39,23 +39,13 @@ IP__ENUM_NAMES(ip_goal_status, ip_goal_status, status_names, "goal.status")
 IP__ENUM_NAMES(ip_goal_achievement, ip_goal_achievement, achievement_names,
                "goal.achievement")
 
+/* The enum numbers its states like every five-state lifecycle (names.h). */
+_Static_assert(IP_GOAL_PROPOSED == 1 && IP_GOAL_ACTIVE == 2 && IP_GOAL_ON_HOLD == 3 && IP_GOAL_COMPLETED == 4 && IP_GOAL_CANCELLED == 5,
+               "states numbered as ip__lifecycle_change_allowed expects");
+
 int ip_goal_status_change_allowed(ip_goal_status from, ip_goal_status to)
 {
-    if (!ip__name_of(status_names, (int)from) || !ip__name_of(status_names, (int)to))
-        return 0;
-    if (from == to)
-        return 1;
-    switch (from) {
-    case IP_GOAL_PROPOSED:
-        return to == IP_GOAL_ACTIVE || to == IP_GOAL_CANCELLED;
-    case IP_GOAL_ACTIVE:
-        return to == IP_GOAL_ON_HOLD || to == IP_GOAL_COMPLETED ||
-               to == IP_GOAL_CANCELLED;
-    case IP_GOAL_ON_HOLD:
-        return to == IP_GOAL_ACTIVE || to == IP_GOAL_CANCELLED;
-    default: /* completed and cancelled are final */
-        return 0;
-    }
+    return ip__lifecycle_change_allowed((int)from, (int)to);
 }
 
 void ip_goal_free(ip_goal *goal)

@@ -20,6 +20,11 @@ int ip__value_of(int *out, const ip__name *table, const char *name,
 /* IP_OK when value is in the table, else IP_EINVALID naming field. */
 int ip__value_check(const ip__name *table, int value, const char *field);
 
+/* Goals and measures share one five-state lifecycle (their enums number
+ * the states alike): 1 proposed/planned, 2 active/in progress, 3 on hold,
+ * 4 completed, 5 cancelled. Staying put is allowed; 4 and 5 are final. */
+int ip__lifecycle_change_allowed(int from, int to);
+
 /* Defines <prefix>_name and <prefix>_from_name for an enum over table. */
 #define IP__ENUM_NAMES(prefix, type, table, field)                             \
     const char *prefix##_name(type value)                                      \

@@ -138,7 +138,10 @@ static void pairs_run(const ip__pairs *pairs, const char *id, size_t *from, size
     *to = p;
 }
 
-int ip__attach_goal_ids(struct ip_measure **measures, size_t n, ip__pairs *links)
+/* Hands each parent (a record beginning with its meta) the second ids of
+ * its run of links, into the id array and count at the given offsets. */
+static int attach_ids(void **parents, size_t n, ip__pairs *links, size_t ids_offset,
+                      size_t count_offset)
 {
     parent_ref *refs;
     size_t from = 0, to = 0;
@@ -146,38 +149,35 @@ int ip__attach_goal_ids(struct ip_measure **measures, size_t n, ip__pairs *links
 
     if (links->count == 0)
         return IP_OK;
-    PARENTS_BY_ID(measures, n, refs);
+    refs = ip__calloc(n ? n : 1, sizeof *refs);
     if (!refs)
         return IP_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        refs[i].id = ((ip__meta *)parents[i])->id;
+        refs[i].record = parents[i];
+    }
+    qsort(refs, n, sizeof *refs, parent_cmp);
     for (size_t i = 0; rc == IP_OK && i < n; i++) {
-        struct ip_measure *m = refs[i].record;
+        char *record = refs[i].record;
         pairs_run(links, refs[i].id, &from, &to);
         if (to > from)
-            rc = take_ids(links, from, to, &m->goal_ids, &m->goal_count);
+            rc = take_ids(links, from, to, (char ***)(record + ids_offset),
+                          (size_t *)(record + count_offset));
     }
     ip_free(refs);
     return rc;
 }
 
+int ip__attach_goal_ids(struct ip_measure **measures, size_t n, ip__pairs *links)
+{
+    return attach_ids((void **)measures, n, links, offsetof(struct ip_measure, goal_ids),
+                      offsetof(struct ip_measure, goal_count));
+}
+
 int ip__attach_attendees(struct ip_meeting **meetings, size_t n, ip__pairs *links)
 {
-    parent_ref *refs;
-    size_t from = 0, to = 0;
-    int rc = IP_OK;
-
-    if (links->count == 0)
-        return IP_OK;
-    PARENTS_BY_ID(meetings, n, refs);
-    if (!refs)
-        return IP_ENOMEM;
-    for (size_t i = 0; rc == IP_OK && i < n; i++) {
-        struct ip_meeting *m = refs[i].record;
-        pairs_run(links, refs[i].id, &from, &to);
-        if (to > from)
-            rc = take_ids(links, from, to, &m->attendee_ids, &m->attendee_count);
-    }
-    ip_free(refs);
-    return rc;
+    return attach_ids((void **)meetings, n, links, offsetof(struct ip_meeting, attendee_ids),
+                      offsetof(struct ip_meeting, attendee_count));
 }
 
 int ip__attach_actions(struct ip_meeting **meetings, size_t n, ip__rows *rows)

@@ -24,20 +24,6 @@ const ip__query ip__q_audit_insert = {NULL,
 const ip__query ip__q_audit_hash_elsewhere = {NULL,
     "SELECT EXISTS (SELECT 1 FROM audit_event WHERE hash = ?1 AND seq <> ?2)"};
 
-static int bind_args(sqlite3_stmt *stmt, const ip__arg *args, size_t nargs)
-{
-    int rc = SQLITE_OK;
-
-    for (size_t i = 0; i < nargs && rc == SQLITE_OK; i++) {
-        if (args[i].type != IP__COL_TEXT)
-            rc = sqlite3_bind_int64(stmt, (int)i + 1, args[i].integer);
-        else if (args[i].text && *args[i].text)
-            rc = sqlite3_bind_text(stmt, (int)i + 1, args[i].text, -1, SQLITE_STATIC);
-        else
-            rc = sqlite3_bind_null(stmt, (int)i + 1);
-    }
-    return rc;
-}
 
 /* SQLITE_OK, or SQLITE_NOMEM when SQLite could not hand the text out. */
 static int read_value(sqlite3_stmt *stmt, int i, ip__audit_value *v)
@@ -73,33 +59,29 @@ static int read_value(sqlite3_stmt *stmt, int i, ip__audit_value *v)
     return SQLITE_OK;
 }
 
+_Static_assert(IP__AUDIT_STOP == IP__ROW_STOP, "a row callback stops the walk alike");
+
+typedef struct {
+    ip__audit_row_fn fn;
+    void *payload;
+} audit_ctx;
+
+static int audit_row(void *ctx, sqlite3_stmt *stmt)
+{
+    audit_ctx *c = ctx;
+    ip__audit_row row;
+
+    for (int i = 0; i < IP__AUDIT_COLUMNS; i++) {
+        if (read_value(stmt, i, &row.col[i]) != SQLITE_OK)
+            return ip__error_nomem();
+    }
+    return c->fn(c->payload, &row);
+}
+
 int ip__audit_rows(ip__db *db, const ip__query *query, const ip__arg *args,
                    size_t nargs, ip__audit_row_fn fn, void *payload)
 {
-    sqlite3_stmt *stmt;
-    ip__audit_row row;
-    int rc, code = IP_OK;
+    audit_ctx c = {fn, payload};
 
-    rc = ip__stmt_get(db, query, IP__OP_SELECT, query, NULL, &stmt);
-    if (rc)
-        return rc;
-    rc = bind_args(stmt, args, nargs);
-    /* One statement steps through every row, so they all come from one
-     * snapshot even while other handles write. */
-    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        for (int i = 0; i < IP__AUDIT_COLUMNS && rc == SQLITE_ROW; i++) {
-            if (read_value(stmt, i, &row.col[i]) != SQLITE_OK)
-                rc = SQLITE_NOMEM;
-        }
-        if (rc != SQLITE_ROW)
-            break;
-        code = fn(payload, &row);
-        if (code != IP_OK)
-            break;
-        rc = SQLITE_OK;
-    }
-    if (code == IP_OK && rc != SQLITE_DONE && rc != SQLITE_OK)
-        code = ip__sqlite_error(db, rc, "read of the audit log");
-    ip__stmt_release(stmt);
-    return code == IP__AUDIT_STOP ? IP_OK : code;
+    return ip__db_each(db, query, args, nargs, audit_row, &c, "read of the audit log");
 }

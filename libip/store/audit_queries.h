@@ -58,7 +58,7 @@ typedef struct {
 } ip__audit_row;
 
 /* What a row callback returns to stop the walk early without an error. */
-#define IP__AUDIT_STOP 1
+#define IP__AUDIT_STOP 1 /* = IP__ROW_STOP of db_internal.h */
 
 /* Called for each row; row is borrowed for the call. Returns IP_OK to go
  * on, IP__AUDIT_STOP to stop, or an IP_E* code (returned by the walk). */

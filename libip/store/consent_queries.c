@@ -76,20 +76,6 @@ const ip__query ip__q_consent_any_sharing_active = {NULL,
     IN_FORCE("c", "?2")
     " AND (r.withdrawn_on IS NULL OR r.withdrawn_on > ?2))"};
 
-static int bind_args(sqlite3_stmt *stmt, const ip__arg *args, size_t nargs)
-{
-    int rc = SQLITE_OK;
-
-    for (size_t i = 0; i < nargs && rc == SQLITE_OK; i++) {
-        if (args[i].type == IP__COL_INT)
-            rc = sqlite3_bind_int64(stmt, (int)i + 1, args[i].integer);
-        else if (!args[i].text || !*args[i].text)
-            rc = sqlite3_bind_null(stmt, (int)i + 1);
-        else
-            rc = sqlite3_bind_text(stmt, (int)i + 1, args[i].text, -1, SQLITE_STATIC);
-    }
-    return rc;
-}
 
 /* A copy of column i's text; NULL for SQL NULL, *failed set when memory
  * runs out. */
@@ -152,31 +138,32 @@ static int push_row(ip__consent_recipient_rows *out, size_t *cap, sqlite3_stmt *
     return SQLITE_OK;
 }
 
+typedef struct {
+    ip__consent_recipient_rows *out;
+    size_t cap;
+} recipients_ctx;
+
+static int recipient_row(void *ctx, sqlite3_stmt *stmt)
+{
+    recipients_ctx *c = ctx;
+
+    return push_row(c->out, &c->cap, stmt) == SQLITE_OK ? IP_OK : ip__error_nomem();
+}
+
 int ip__consent_recipients_select(ip__db *db, const ip__query *query,
                                   const ip__arg *args, size_t nargs,
                                   ip__consent_recipient_rows *out)
 {
-    sqlite3_stmt *stmt;
-    size_t cap = 0;
-    int rc, code = IP_OK;
+    recipients_ctx c = {out, 0};
+    int rc;
 
     out->consent_ids = NULL;
     out->items = NULL;
     out->count = 0;
-    rc = ip__stmt_get(db, query, IP__OP_SELECT, query, NULL, &stmt);
+    rc = ip__db_each(db, query, args, nargs, recipient_row, &c, "query");
     if (rc)
-        return rc;
-    rc = bind_args(stmt, args, nargs);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
-        rc = push_row(out, &cap, stmt);
-    if (rc == SQLITE_NOMEM)
-        code = ip__error_nomem();
-    else if (rc != SQLITE_DONE && rc != SQLITE_OK)
-        code = ip__sqlite_error(db, rc, "query");
-    ip__stmt_release(stmt);
-    if (code)
         ip__consent_recipient_rows_free(out);
-    return code;
+    return rc;
 }
 
 void ip__consent_recipient_rows_free(ip__consent_recipient_rows *rows)

@@ -34,4 +34,17 @@ void ip__stmt_cache_free(ip__stmt_cache *cache);
 
 int ip__migrate(ip__db *db);
 
+/* Binds args to ?1, ?2, ... (NULL or "" text binds NULL). SQLite's code. */
+int ip__bind_args(sqlite3_stmt *stmt, const ip__arg *args, size_t nargs);
+
+/* Runs query with args and calls row for each row it yields. row returns
+ * IP_OK to go on, IP__ROW_STOP to stop without error, or an IP_E* code
+ * (already recorded) that stops the walk and is returned. SQLite's errors
+ * are recorded naming what. Every reader of rows under store/ goes
+ * through here. */
+#define IP__ROW_STOP 1
+typedef int (*ip__row_fn)(void *ctx, sqlite3_stmt *stmt);
+int ip__db_each(ip__db *db, const ip__query *query, const ip__arg *args, size_t nargs,
+                ip__row_fn row, void *ctx, const char *what);
+
 #endif

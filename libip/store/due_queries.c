@@ -155,20 +155,6 @@ static struct ip_due_item *row_read(sqlite3_stmt *stmt)
     return item;
 }
 
-static int bind(sqlite3_stmt *stmt, const ip__arg *args, size_t nargs)
-{
-    int rc = SQLITE_OK;
-
-    for (size_t i = 0; i < nargs && rc == SQLITE_OK; i++) {
-        if (args[i].type == IP__COL_INT)
-            rc = sqlite3_bind_int64(stmt, (int)i + 1, args[i].integer);
-        else if (args[i].text && *args[i].text)
-            rc = sqlite3_bind_text(stmt, (int)i + 1, args[i].text, -1, SQLITE_STATIC);
-        else
-            rc = sqlite3_bind_null(stmt, (int)i + 1);
-    }
-    return rc;
-}
 
 /* Appends item to out, growing it; false when memory ran out. */
 static bool push(ip__due_rows *out, size_t *cap, struct ip_due_item *item)
@@ -185,43 +171,43 @@ static bool push(ip__due_rows *out, size_t *cap, struct ip_due_item *item)
     return true;
 }
 
+typedef struct {
+    ip__due_rows *out;
+    size_t cap[IP__DUE_KINDS + 1];
+} due_ctx;
+
+/* Sorts each row into its kind's list. */
+static int due_row(void *ctx, sqlite3_stmt *stmt)
+{
+    due_ctx *c = ctx;
+    struct ip_due_item *item = row_read(stmt);
+    int kind = item ? item->kind : 0;
+
+    if (item && (kind < 1 || kind > IP__DUE_KINDS)) {
+        ip_free(item); /* the statements yield no other kinds */
+        return IP_OK;
+    }
+    if (!item || !push(&c->out[kind], &c->cap[kind], item)) {
+        ip_free(item);
+        return ip__error_nomem();
+    }
+    return IP_OK;
+}
+
 int ip__due_select(ip__db *db, const ip__query *query, const ip__arg *args,
                    size_t nargs, ip__due_rows out[IP__DUE_KINDS + 1])
 {
-    size_t cap[IP__DUE_KINDS + 1] = {0};
-    sqlite3_stmt *stmt;
-    int rc, code = IP_OK;
+    due_ctx c = {out, {0}};
+    int rc;
 
     for (int k = 0; k <= IP__DUE_KINDS; k++) {
         out[k].items = NULL;
         out[k].count = 0;
     }
-    rc = ip__stmt_get(db, query, IP__OP_SELECT, query, NULL, &stmt);
-    if (rc)
-        return rc;
-    rc = bind(stmt, args, nargs);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        struct ip_due_item *item = row_read(stmt);
-        int kind = item ? item->kind : 0;
-        rc = SQLITE_OK;
-        if (item && (kind < 1 || kind > IP__DUE_KINDS)) {
-            ip_free(item); /* the statements yield no other kinds */
-            continue;
-        }
-        if (!item || !push(&out[kind], &cap[kind], item)) {
-            ip_free(item);
-            rc = SQLITE_NOMEM;
-            break;
-        }
-    }
-    if (rc == SQLITE_NOMEM)
-        code = ip__error_nomem();
-    else if (rc != SQLITE_DONE && rc != SQLITE_OK)
-        code = ip__sqlite_error(db, rc, "query");
-    ip__stmt_release(stmt);
-    if (code) {
+    rc = ip__db_each(db, query, args, nargs, due_row, &c, "query");
+    if (rc) {
         for (int k = 0; k <= IP__DUE_KINDS; k++)
             ip__due_rows_free(&out[k]);
     }
-    return code;
+    return rc;
 }

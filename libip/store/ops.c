@@ -14,7 +14,7 @@ static int bind_text(sqlite3_stmt *stmt, int i, const char *s)
     return sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
 }
 
-static int bind_args(sqlite3_stmt *stmt, const ip__arg *args, size_t nargs)
+int ip__bind_args(sqlite3_stmt *stmt, const ip__arg *args, size_t nargs)
 {
     int rc = SQLITE_OK;
 
@@ -203,7 +203,7 @@ int ip__db_select(ip__db *db, const ip__query *query, const ip__arg *args,
     rc = ip__stmt_get(db, query, IP__OP_SELECT, query, NULL, &stmt);
     if (rc)
         return rc;
-    rc = bind_args(stmt, args, nargs);
+    rc = ip__bind_args(stmt, args, nargs);
     while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         void *record;
         if (out->count == cap) {
@@ -240,7 +240,7 @@ int ip__db_scalar(ip__db *db, const ip__query *query, const ip__arg *args,
     *out = 0;
     if (rc)
         return rc;
-    rc = bind_args(stmt, args, nargs);
+    rc = ip__bind_args(stmt, args, nargs);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW)
@@ -256,7 +256,7 @@ int ip__db_exec(ip__db *db, const ip__query *query, const ip__arg *args,
 
     if (rc)
         return rc;
-    rc = bind_args(stmt, args, nargs);
+    rc = ip__bind_args(stmt, args, nargs);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(stmt);
     if (changes_out)
@@ -264,6 +264,11 @@ int ip__db_exec(ip__db *db, const ip__query *query, const ip__arg *args,
     return finish(db, stmt, rc, "write");
 }
 
+
+typedef struct {
+    ip__pairs *out;
+    size_t cap;
+} pairs_ctx;
 
 /* Appends one row to out; SQLITE_NOMEM when memory runs out. */
 static int pairs_push(ip__pairs *out, size_t *cap, sqlite3_stmt *stmt)
@@ -299,30 +304,50 @@ static int pairs_push(ip__pairs *out, size_t *cap, sqlite3_stmt *stmt)
     return SQLITE_OK;
 }
 
+static int pair_row(void *ctx, sqlite3_stmt *stmt)
+{
+    pairs_ctx *c = ctx;
+
+    return pairs_push(c->out, &c->cap, stmt) == SQLITE_OK ? IP_OK : ip__error_nomem();
+}
+
 int ip__db_pairs(ip__db *db, const ip__query *query, const ip__arg *args,
                  size_t nargs, ip__pairs *out)
 {
-    sqlite3_stmt *stmt;
-    size_t cap = 0;
-    int rc, code = IP_OK;
+    pairs_ctx c = {out, 0};
+    int rc;
 
     out->first = NULL;
     out->second = NULL;
     out->count = 0;
+    rc = ip__db_each(db, query, args, nargs, pair_row, &c, "query");
+    if (rc)
+        ip__pairs_free(out);
+    return rc;
+}
+
+int ip__db_each(ip__db *db, const ip__query *query, const ip__arg *args, size_t nargs,
+                ip__row_fn row, void *ctx, const char *what)
+{
+    sqlite3_stmt *stmt;
+    int rc, code = IP_OK;
+
     rc = ip__stmt_get(db, query, IP__OP_SELECT, query, NULL, &stmt);
     if (rc)
         return rc;
-    rc = bind_args(stmt, args, nargs);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
-        rc = pairs_push(out, &cap, stmt);
-    if (rc == SQLITE_NOMEM)
-        code = ip__error_nomem();
-    else if (rc != SQLITE_DONE && rc != SQLITE_OK)
-        code = ip__sqlite_error(db, rc, "query");
+    rc = ip__bind_args(stmt, args, nargs);
+    /* One statement steps through every row, so they all come from one
+     * snapshot even while other handles write. */
+    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        code = row(ctx, stmt);
+        if (code != IP_OK)
+            break;
+        rc = SQLITE_OK;
+    }
+    if (code == IP_OK && rc != SQLITE_DONE && rc != SQLITE_OK)
+        code = ip__sqlite_error(db, rc, what);
     ip__stmt_release(stmt);
-    if (code)
-        ip__pairs_free(out);
-    return code;
+    return code == IP__ROW_STOP ? IP_OK : code;
 }
 
 void ip__pairs_free(ip__pairs *pairs)

@@ -90,20 +90,6 @@ static struct ip_outbox_event *row_read(sqlite3_stmt *stmt)
     return row;
 }
 
-static int bind(sqlite3_stmt *stmt, const ip__arg *args, size_t nargs)
-{
-    int rc = SQLITE_OK;
-
-    for (size_t i = 0; i < nargs && rc == SQLITE_OK; i++) {
-        if (args[i].type == IP__COL_INT)
-            rc = sqlite3_bind_int64(stmt, (int)i + 1, args[i].integer);
-        else if (args[i].text && *args[i].text)
-            rc = sqlite3_bind_text(stmt, (int)i + 1, args[i].text, -1, SQLITE_STATIC);
-        else
-            rc = sqlite3_bind_null(stmt, (int)i + 1);
-    }
-    return rc;
-}
 
 /* Appends row to out, growing it; false when memory ran out. */
 static bool push(ip__outbox_rows *out, size_t *cap, struct ip_outbox_event *row)
@@ -121,34 +107,33 @@ static bool push(ip__outbox_rows *out, size_t *cap, struct ip_outbox_event *row)
     return true;
 }
 
+typedef struct {
+    ip__outbox_rows *out;
+    size_t cap;
+} outbox_ctx;
+
+static int outbox_row(void *ctx, sqlite3_stmt *stmt)
+{
+    outbox_ctx *c = ctx;
+    struct ip_outbox_event *row = row_read(stmt);
+
+    if (!row || !push(c->out, &c->cap, row)) {
+        ip__outbox_row_free(row);
+        return ip__error_nomem();
+    }
+    return IP_OK;
+}
+
 int ip__outbox_select(ip__db *db, const ip__query *query, const ip__arg *args,
                       size_t nargs, ip__outbox_rows *out)
 {
-    sqlite3_stmt *stmt;
-    size_t cap = 0;
-    int rc, code = IP_OK;
+    outbox_ctx c = {out, 0};
+    int rc;
 
     out->items = NULL;
     out->count = 0;
-    rc = ip__stmt_get(db, query, IP__OP_SELECT, query, NULL, &stmt);
+    rc = ip__db_each(db, query, args, nargs, outbox_row, &c, "query");
     if (rc)
-        return rc;
-    rc = bind(stmt, args, nargs);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        struct ip_outbox_event *row = row_read(stmt);
-        if (!row || !push(out, &cap, row)) {
-            ip__outbox_row_free(row);
-            rc = SQLITE_NOMEM;
-            break;
-        }
-        rc = SQLITE_OK;
-    }
-    if (rc == SQLITE_NOMEM)
-        code = ip__error_nomem();
-    else if (rc != SQLITE_DONE && rc != SQLITE_OK)
-        code = ip__sqlite_error(db, rc, "query");
-    ip__stmt_release(stmt);
-    if (code)
         ip__outbox_rows_free(out);
-    return code;
+    return rc;
 }
