@@ -4,7 +4,9 @@
 # (Not run on its own.)
 
 LIBIP_DEB_PACKAGES=(meson ninja-build pkg-config gcc g++ libsqlite3-dev
-                    libcjson-dev libssl-dev check valgrind python3)
+                    libcjson-dev libssl-dev check valgrind python3
+                    abigail-tools doxygen clang python3-cffi python3-pytest
+                    python3-pandas)
 
 libip_install_deps() {
     local missing=() p

@@ -199,11 +199,17 @@ IP_EXTERN(int) ip_complaint_forward(int64_t *revision_out, ip_session *session,
 
 /**
  * forwarded → decided: records Statsforvalteren's outcome.
+ * @param revision_out if not NULL, receives the complaint's new revision.
+ * @param session the coordinating unit's session.
+ * @param id the complaint.
+ * @param expected_revision the revision the caller read (else
+ *        ::IP_ECONFLICT).
  * @param outcome one of the outcomes other than ::IP_COMPLAINT_OUTCOME_NONE
  *        (else ::IP_EINVALID naming `complaint.outcome`).
  * @param decided_on YYYY-MM-DD, not after today nor before the complaint
  *        was forwarded (`complaint.decided_on`); NULL: today. The step's
  *        day.
+ * @param note free text on the step, optional (NULL).
  */
 IP_EXTERN(int) ip_complaint_decide(int64_t *revision_out, ip_session *session,
                                    const char *id, int64_t expected_revision,

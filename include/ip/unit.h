@@ -121,13 +121,21 @@ IP_EXTERN(void) ip_unit_free(ip_unit *unit);
 /** @name Unit getters
  * Strings borrowed, valid until the unit is freed; NULL when absent.
  * @{ */
+/** The unit's id. */
 IP_EXTERN(const char *) ip_unit_id(const ip_unit *unit);
+/** The revision, for ip_unit_update(). */
 IP_EXTERN(int64_t) ip_unit_revision(const ip_unit *unit);
+/** The unit's name. */
 IP_EXTERN(const char *) ip_unit_name(const ip_unit *unit);
+/** The organisation number (9 digits), or NULL. */
 IP_EXTERN(const char *) ip_unit_organisation_number(const ip_unit *unit);
+/** The sector the unit belongs to. */
 IP_EXTERN(ip_sector) ip_unit_sector(const ip_unit *unit);
+/** The municipality number (4 digits), or NULL. */
 IP_EXTERN(const char *) ip_unit_municipality_number(const ip_unit *unit);
+/** 1 for a coordinating unit (koordinerende enhet), else 0. */
 IP_EXTERN(int) ip_unit_is_coordinating(const ip_unit *unit);
+/** The host system's own id, or NULL. */
 IP_EXTERN(const char *) ip_unit_host_ref(const ip_unit *unit);
 /** @} */
 
@@ -251,15 +259,25 @@ IP_EXTERN(void) ip_practitioner_free(ip_practitioner *practitioner);
 /** @name Practitioner getters
  * Strings borrowed, valid until the practitioner is freed.
  * @{ */
+/** The practitioner's id. */
 IP_EXTERN(const char *) ip_practitioner_id(const ip_practitioner *p);
+/** The revision, for ip_practitioner_update(). */
 IP_EXTERN(int64_t) ip_practitioner_revision(const ip_practitioner *p);
+/** The unit the practitioner works for. */
 IP_EXTERN(const char *) ip_practitioner_unit_id(const ip_practitioner *p);
+/** Given name. */
 IP_EXTERN(const char *) ip_practitioner_given_name(const ip_practitioner *p);
+/** Family name. */
 IP_EXTERN(const char *) ip_practitioner_family_name(const ip_practitioner *p);
+/** HPR number (Helsepersonellregisteret), or NULL. */
 IP_EXTERN(const char *) ip_practitioner_hpr_number(const ip_practitioner *p);
+/** Title or profession, or NULL. */
 IP_EXTERN(const char *) ip_practitioner_title(const ip_practitioner *p);
+/** Phone, or NULL. */
 IP_EXTERN(const char *) ip_practitioner_phone(const ip_practitioner *p);
+/** E-mail, or NULL. */
 IP_EXTERN(const char *) ip_practitioner_email(const ip_practitioner *p);
+/** The host system's own id, or NULL. */
 IP_EXTERN(const char *) ip_practitioner_host_ref(const ip_practitioner *p);
 /** @} */
 
